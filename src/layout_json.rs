@@ -1,0 +1,1 @@
+//! Layout JSON: the geometry in the schema of `layout_metrics.py`.
