@@ -1,8 +1,33 @@
 //! Layout: a layered (Sugiyama-style) layout of a clustered graph.
+//!
+//! Stages, each in its own file:
+//! 1. [`acyclic`]: reverse a few edges so the graph has no cycle;
+//! 2. ranking by network simplex ([`simplex`]) with every edge's minimum
+//!    length doubled, so that each edge has a middle rank for its label;
+//! 3. long edges split into dummy nodes, one per rank; subgraphs get filler
+//!    nodes on ranks where they have no member, so they are present on every
+//!    rank they span;
+//! 4. [`order`]: cluster-aware crossing reduction;
+//! 5. [`position`]: coordinates — across ranks by network simplex over
+//!    separation constraints (subgraph borders are variables shared by all
+//!    ranks, so subgraphs are rectangles that hold exactly their members),
+//!    along ranks with gaps that make room for subgraph titles and padding;
+//! 6. [`route`]: edge paths from outline to outline through the dummy nodes;
+//! 7. transform from the abstract top-to-bottom frame to the diagram's
+//!    direction.
+//!
+//! [`verify`] checks the invariants on any result.
 
-use crate::geometry::Geometry;
+pub mod acyclic;
+pub mod order;
+mod position;
+mod route;
+pub mod simplex;
+pub mod verify;
+
+use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
 use crate::measure::Sizes;
-use crate::model::Graph;
+use crate::model::{Direction, Graph};
 
 /// Layout options (Mermaid's defaults).
 #[derive(Debug, Clone, PartialEq)]
@@ -13,16 +38,354 @@ pub struct LayoutOptions {
     pub rank_spacing: f64,
     /// Margin around the whole drawing. Default 8.
     pub margin: f64,
+    /// Padding between a subgraph's border and its content. Default 16.
+    pub cluster_padding: f64,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { node_spacing: 50.0, rank_spacing: 50.0, margin: 8.0 }
+        LayoutOptions { node_spacing: 50.0, rank_spacing: 50.0, margin: 8.0, cluster_padding: 16.0 }
+    }
+}
+
+/// What a layered node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A node of the graph.
+    Real(usize),
+    /// A point of a long edge (edge index).
+    Dummy(usize),
+    /// The point of an edge that carries its label.
+    Label(usize),
+    /// Keeps a subgraph present on a rank where it has no member.
+    Filler,
+}
+
+/// A node of the layered graph, in the abstract frame: ranks grow along
+/// the rank axis ("down"), order along the cross axis ("right").
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LNode {
+    pub kind: Kind,
+    pub rank: usize,
+    pub cluster: Option<usize>,
+    /// Size across ranks.
+    pub cross: f64,
+    /// Size along ranks.
+    pub depth: f64,
+    /// Extra room on the cross-high side (self-loops).
+    pub loop_room: f64,
+}
+
+/// The layered graph shared by the stages after ranking.
+pub(crate) struct Layered {
+    pub dir: Direction,
+    pub nodes: Vec<LNode>,
+    /// Left-to-right order of every rank.
+    pub ranks: Vec<Vec<usize>>,
+    pub up: Vec<Vec<usize>>,
+    pub down: Vec<Vec<usize>>,
+    /// Per graph edge: its layered nodes from low rank to high rank
+    /// (empty for self-loops).
+    pub chains: Vec<Vec<usize>>,
+    /// Per graph edge: whether its chain runs against the edge.
+    pub reversed: Vec<bool>,
+    pub cluster_parent: Vec<Option<usize>>,
+    /// Per cluster: (first rank, last rank) it spans.
+    pub span: Vec<(usize, usize)>,
+    /// Per cluster: title size in the abstract frame (cross, depth).
+    pub title: Vec<(f64, f64)>,
+    /// Index of the layered node of each graph node.
+    pub real: Vec<usize>,
+}
+
+/// Screen size → abstract (cross, depth).
+fn to_abstract(dir: Direction, (w, h): (f64, f64)) -> (f64, f64) {
+    if dir.is_horizontal() {
+        (h, w)
+    } else {
+        (w, h)
+    }
+}
+
+/// Abstract point → screen point.
+fn to_screen(dir: Direction, p: Point) -> Point {
+    match dir {
+        Direction::TB => p,
+        Direction::BT => Point::new(p.x, -p.y),
+        Direction::LR => Point::new(p.y, p.x),
+        Direction::RL => Point::new(-p.y, p.x),
+    }
+}
+
+/// Screen offset → abstract offset (inverse of [`to_screen`]).
+fn from_screen(dir: Direction, p: Point) -> Point {
+    match dir {
+        Direction::TB => p,
+        Direction::BT => Point::new(p.x, -p.y),
+        Direction::LR => Point::new(p.y, p.x),
+        Direction::RL => Point::new(p.y, -p.x),
     }
 }
 
 /// Lay out `graph` with the node and label sizes in `sizes`.
 pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
-    let _ = (graph, sizes, opts);
-    todo!()
+    let lg = build(graph, sizes);
+    let mut lg = lg;
+    {
+        let cluster: Vec<Option<usize>> = lg.nodes.iter().map(|v| v.cluster).collect();
+        let og = order::OrderGraph { cluster: &cluster, cluster_parent: &lg.cluster_parent, up: &lg.up, down: &lg.down };
+        let sweeps = if lg.nodes.len() > 20_000 { 8 } else { 24 };
+        order::order(&og, &mut lg.ranks, sweeps);
+    }
+    let pos = position::position(&lg, opts);
+    let paths = route::route(graph, &lg, &pos);
+    finish(graph, sizes, &lg, &pos, paths, opts)
+}
+
+/// Rank the graph and build the layered graph with dummies and fillers.
+fn build(graph: &Graph, sizes: &Sizes) -> Layered {
+    let dir = graph.direction;
+    let n = graph.nodes.len();
+    let pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
+    let reversed = acyclic::reversed_edges(n, &pairs);
+    let cons: Vec<simplex::Constraint> = graph
+        .edges
+        .iter()
+        .zip(&reversed)
+        .filter(|(e, _)| e.from != e.to)
+        .map(|(e, &rv)| {
+            let (tail, head) = if rv { (e.to, e.from) } else { (e.from, e.to) };
+            simplex::Constraint { tail, head, minlen: 2 * i64::from(e.min_len.max(1)), weight: 1 }
+        })
+        .collect();
+    let rank = simplex::solve(n, &cons, 20 * n + 100);
+
+    let node_parent = graph.node_parents();
+    let nc = graph.subgraphs.len();
+    let cluster_parent: Vec<Option<usize>> = graph.subgraphs.iter().map(|s| s.parent).collect();
+    let ancestors = |c: Option<usize>| {
+        let mut v = Vec::new();
+        let mut c = c;
+        while let Some(ci) = c {
+            v.push(ci);
+            c = cluster_parent[ci];
+        }
+        v
+    };
+    let lca = |a: Option<usize>, b: Option<usize>| {
+        let aa = ancestors(a);
+        let bb = ancestors(b);
+        aa.into_iter().find(|c| bb.contains(c))
+    };
+
+    let mut nodes: Vec<LNode> = Vec::with_capacity(n * 2);
+    let mut real = Vec::with_capacity(n);
+    let mut loops = vec![0.0f64; n];
+    for (i, e) in graph.edges.iter().enumerate() {
+        if e.from == e.to {
+            let lab = sizes.edge_labels[i].map(|s| to_abstract(dir, s).0).unwrap_or(0.0);
+            loops[e.from] = f64::max(loops[e.from], 30.0 + lab);
+        }
+    }
+    for i in 0..n {
+        let (cross, depth) = to_abstract(dir, sizes.nodes[i]);
+        real.push(nodes.len());
+        nodes.push(LNode { kind: Kind::Real(i), rank: rank[i] as usize, cluster: node_parent[i], cross, depth, loop_room: loops[i] });
+    }
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut chains = vec![Vec::new(); graph.edges.len()];
+    for (i, e) in graph.edges.iter().enumerate() {
+        if e.from == e.to {
+            continue;
+        }
+        let (t, h) = if reversed[i] { (e.to, e.from) } else { (e.from, e.to) };
+        let (rt, rh) = (rank[t] as usize, rank[h] as usize);
+        let c = lca(node_parent[t], node_parent[h]);
+        let mut chain = vec![real[t]];
+        let mid = (rt + rh) / 2;
+        for r in rt + 1..rh {
+            let (kind, cross, depth) = match sizes.edge_labels[i] {
+                Some(s) if r == mid => {
+                    let (c, d) = to_abstract(dir, s);
+                    (Kind::Label(i), c, d)
+                }
+                _ => (Kind::Dummy(i), 0.0, 0.0),
+            };
+            chain.push(nodes.len());
+            nodes.push(LNode { kind, rank: r, cluster: c, cross, depth, loop_room: 0.0 });
+            up.push(Vec::new());
+            down.push(Vec::new());
+        }
+        chain.push(real[h]);
+        for w in chain.windows(2) {
+            down[w[0]].push(w[1]);
+            up[w[1]].push(w[0]);
+        }
+        chains[i] = chain;
+    }
+
+    // Cluster spans and fillers.
+    let max_rank = nodes.iter().map(|v| v.rank).max().unwrap_or(0);
+    let mut present = vec![vec![false; max_rank + 1]; nc];
+    for v in &nodes {
+        for c in ancestors(v.cluster) {
+            present[c][v.rank] = true;
+        }
+    }
+    let depth_of = |c: usize| ancestors(Some(c)).len();
+    let mut by_depth: Vec<usize> = (0..nc).collect();
+    by_depth.sort_by_key(|&c| std::cmp::Reverse(depth_of(c)));
+    let mut span = vec![(0usize, 0usize); nc];
+    for &c in &by_depth {
+        let lo = present[c].iter().position(|&p| p);
+        let hi = present[c].iter().rposition(|&p| p);
+        let (lo, hi) = match (lo, hi) {
+            (Some(lo), Some(hi)) => (lo, hi),
+            _ => (0, 0),
+        };
+        span[c] = (lo, hi);
+        for r in lo..=hi {
+            if !present[c][r] {
+                nodes.push(LNode { kind: Kind::Filler, rank: r, cluster: Some(c), cross: 0.0, depth: 0.0, loop_room: 0.0 });
+                up.push(Vec::new());
+                down.push(Vec::new());
+                for a in ancestors(Some(c)) {
+                    present[a][r] = true;
+                }
+            }
+        }
+    }
+    let title = sizes.titles.iter().map(|&s| if dir.is_horizontal() { (s.1, s.0) } else { (s.0, s.1) }).collect();
+
+    // Initial order: depth-first from the nodes in input order.
+    let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); max_rank + 1];
+    let mut seen = vec![false; nodes.len()];
+    let mut starts: Vec<usize> = real.clone();
+    starts.sort_by_key(|&v| nodes[v].rank);
+    starts.extend(real.len()..nodes.len());
+    for s in starts {
+        if seen[s] {
+            continue;
+        }
+        let mut stack = vec![s];
+        seen[s] = true;
+        while let Some(v) = stack.pop() {
+            ranks[nodes[v].rank].push(v);
+            for &w in down[v].iter().rev() {
+                if !seen[w] {
+                    seen[w] = true;
+                    stack.push(w);
+                }
+            }
+        }
+    }
+    Layered { dir, nodes, ranks, up, down, chains, reversed, cluster_parent, span, title, real }
+}
+
+/// Transform to the diagram's direction and assemble the geometry.
+fn finish(graph: &Graph, sizes: &Sizes, lg: &Layered, pos: &position::Positions, paths: Vec<(EdgePath, Option<Point>)>, opts: &LayoutOptions) -> Geometry {
+    let dir = lg.dir;
+    let mut nodes: Vec<Rect> = Vec::with_capacity(graph.nodes.len());
+    for (i, &ln) in lg.real.iter().enumerate() {
+        let c = to_screen(dir, Point::new(pos.x[ln], pos.y[lg.nodes[ln].rank]));
+        let (w, h) = sizes.nodes[i];
+        nodes.push(Rect { x: c.x, y: c.y, width: w, height: h });
+    }
+    let mut clusters = Vec::with_capacity(graph.subgraphs.len());
+    for (c, b) in pos.clusters.iter().enumerate() {
+        // b: abstract (x0, x1, y0, y1)
+        let p0 = to_screen(dir, Point::new(b.0, b.2));
+        let p1 = to_screen(dir, Point::new(b.1, b.3));
+        let rect = Rect { x: (p0.x + p1.x) / 2.0, y: (p0.y + p1.y) / 2.0, width: (p1.x - p0.x).abs(), height: (p1.y - p0.y).abs() };
+        let (tw, th) = sizes.titles[c];
+        let title = Rect { x: rect.x, y: rect.top() + position::TITLE_GAP + th / 2.0, width: tw, height: th };
+        clusters.push(ClusterGeom { rect, title });
+    }
+    let mut edges = Vec::with_capacity(graph.edges.len());
+    for (i, (path, label)) in paths.into_iter().enumerate() {
+        let start = to_screen(dir, path.start);
+        let segs = path
+            .segs
+            .iter()
+            .map(|s| match *s {
+                Seg::Line(p) => Seg::Line(to_screen(dir, p)),
+                Seg::Cubic(a, b, p) => Seg::Cubic(to_screen(dir, a), to_screen(dir, b), to_screen(dir, p)),
+            })
+            .collect();
+        let label = match (label, sizes.edge_labels[i]) {
+            (Some(p), Some((w, h))) => {
+                let c = to_screen(dir, p);
+                Some(Rect { x: c.x, y: c.y, width: w, height: h })
+            }
+            _ => None,
+        };
+        edges.push(EdgeGeom { path: EdgePath { start, segs }, label });
+    }
+    let mut geom = Geometry { width: 0.0, height: 0.0, nodes, edges, clusters };
+    normalise(&mut geom, opts.margin);
+    geom
+}
+
+/// Translate so everything starts at `margin`, and size the drawing.
+fn normalise(g: &mut Geometry, margin: f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut add = |r: &Rect| {
+        x0 = x0.min(r.left());
+        y0 = y0.min(r.top());
+        x1 = x1.max(r.right());
+        y1 = y1.max(r.bottom());
+    };
+    g.nodes.iter().for_each(&mut add);
+    g.clusters.iter().for_each(|c| {
+        add(&c.rect);
+        add(&c.title)
+    });
+    for e in &g.edges {
+        if let Some(l) = &e.label {
+            add(l);
+        }
+        for p in e.path.sample(8) {
+            add(&Rect { x: p.x, y: p.y, width: 0.0, height: 0.0 });
+        }
+    }
+    if !x0.is_finite() {
+        g.width = 2.0 * margin;
+        g.height = 2.0 * margin;
+        return;
+    }
+    let (dx, dy) = (margin - x0, margin - y0);
+    let mv = |p: &mut Point| {
+        p.x += dx;
+        p.y += dy;
+    };
+    for r in &mut g.nodes {
+        r.x += dx;
+        r.y += dy;
+    }
+    for c in &mut g.clusters {
+        c.rect.x += dx;
+        c.rect.y += dy;
+        c.title.x += dx;
+        c.title.y += dy;
+    }
+    for e in &mut g.edges {
+        mv(&mut e.path.start);
+        for s in &mut e.path.segs {
+            match s {
+                Seg::Line(p) => mv(p),
+                Seg::Cubic(a, b, p) => {
+                    mv(a);
+                    mv(b);
+                    mv(p)
+                }
+            }
+        }
+        if let Some(l) = &mut e.label {
+            l.x += dx;
+            l.y += dy;
+        }
+    }
+    g.width = x1 - x0 + 2.0 * margin;
+    g.height = y1 - y0 + 2.0 * margin;
 }

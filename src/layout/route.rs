@@ -1,0 +1,158 @@
+//! Edge routing in the abstract top-to-bottom frame.
+//!
+//! An edge runs through its chain of layered nodes. Inside a rank's band
+//! (the rank's centre line ± half its depth) it is a vertical line at its
+//! own cross coordinate, where ordering and positioning guarantee nothing
+//! else stands; between two bands it is one cubic S-curve whose control
+//! points keep it inside the gap, which holds no node. So no edge passes
+//! through a node it does not connect. Several edges at one node get
+//! distinct ports along its side, ordered by where they go, and start or
+//! end exactly on the node's outline (diamond, circle, …).
+
+use super::position::Positions;
+use super::{from_screen, Kind, Layered};
+use crate::geometry::{EdgePath, Point, Seg};
+use crate::model::Graph;
+use crate::shape;
+
+/// Per edge: the path and the centre of its label (abstract frame).
+pub(crate) fn route(graph: &Graph, lg: &Layered, pos: &Positions) -> Vec<(EdgePath, Option<Point>)> {
+    let dir = lg.dir;
+    // Outlines in the abstract frame.
+    let outlines: Vec<Vec<Point>> = graph
+        .nodes
+        .iter()
+        .zip(&lg.real)
+        .map(|(n, &ln)| {
+            let v = &lg.nodes[ln];
+            let (w, h) = if dir.is_horizontal() { (v.depth, v.cross) } else { (v.cross, v.depth) };
+            shape::outline(n.shape, w, h).into_iter().map(|p| from_screen(dir, p)).collect()
+        })
+        .collect();
+    let flipped: Vec<Vec<Point>> = outlines.iter().map(|o| o.iter().map(|p| Point::new(p.x, -p.y)).collect()).collect();
+    let node_of = |ln: usize| match lg.nodes[ln].kind {
+        Kind::Real(i) => Some(i),
+        _ => None,
+    };
+
+    // Ports: offsets along the cross axis, per (edge, end).
+    let mut out_port = vec![0.0f64; graph.edges.len()];
+    let mut in_port = vec![0.0f64; graph.edges.len()];
+    let mut outs: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
+    let mut ins: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
+    for (i, ch) in lg.chains.iter().enumerate() {
+        if ch.len() < 2 {
+            continue;
+        }
+        if let Some(a) = node_of(ch[0]) {
+            outs[a].push((pos.x[ch[1]], i));
+        }
+        if let Some(b) = node_of(ch[ch.len() - 1]) {
+            ins[b].push((pos.x[ch[ch.len() - 2]], i));
+        }
+    }
+    let assign = |list: &mut Vec<(f64, usize)>, cross: f64, port: &mut Vec<f64>| {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let k = list.len();
+        if k < 2 {
+            return;
+        }
+        let step = (cross * 0.6 / k as f64).min(14.0);
+        for (j, &(_, e)) in list.iter().enumerate() {
+            port[e] = (j as f64 - (k as f64 - 1.0) / 2.0) * step;
+        }
+    };
+    for i in 0..graph.nodes.len() {
+        let cross = lg.nodes[lg.real[i]].cross;
+        assign(&mut outs[i], cross, &mut out_port);
+        assign(&mut ins[i], cross, &mut in_port);
+    }
+
+    let mut result = Vec::with_capacity(graph.edges.len());
+    for (i, e) in graph.edges.iter().enumerate() {
+        if e.from == e.to {
+            result.push(self_loop(lg, pos, &outlines[e.from], lg.real[e.from]));
+            continue;
+        }
+        let ch = &lg.chains[i];
+        let first = ch[0];
+        let last = ch[ch.len() - 1];
+        let (na, nb) = (node_of(first).unwrap_or(0), node_of(last).unwrap_or(0));
+        let ra = lg.nodes[first].rank;
+        let o0 = out_port[i];
+        let depth_hi = shape::depth_at(&outlines[na], o0).unwrap_or(lg.nodes[first].depth / 2.0);
+        let start = Point::new(pos.x[first] + o0, pos.y[ra] + depth_hi);
+        let mut segs = Vec::new();
+        let mut cur = start;
+        let band_bottom = pos.y[ra] + pos.half[ra];
+        if band_bottom > cur.y + 1e-6 {
+            cur = Point::new(cur.x, band_bottom);
+            segs.push(Seg::Line(cur));
+        }
+        let mut label = None;
+        for (j, &v) in ch.iter().enumerate().skip(1) {
+            let r = lg.nodes[v].rank;
+            let is_last = j == ch.len() - 1;
+            let tx = if is_last { pos.x[v] + in_port[i] } else { pos.x[v] };
+            let top = pos.y[r] - pos.half[r];
+            let mid = (top - cur.y) / 2.0;
+            let to = Point::new(tx, top);
+            segs.push(Seg::Cubic(Point::new(cur.x, cur.y + mid), Point::new(tx, top - mid), to));
+            cur = to;
+            if is_last {
+                let d = shape::depth_at(&flipped[nb], in_port[i]).unwrap_or(lg.nodes[v].depth / 2.0);
+                let end = Point::new(tx, pos.y[r] - d);
+                if end.y > cur.y + 1e-6 {
+                    segs.push(Seg::Line(end));
+                }
+            } else {
+                if matches!(lg.nodes[v].kind, Kind::Label(_)) {
+                    label = Some(Point::new(tx, pos.y[r]));
+                }
+                let bottom = pos.y[r] + pos.half[r];
+                if bottom > cur.y + 1e-6 {
+                    cur = Point::new(tx, bottom);
+                    segs.push(Seg::Line(cur));
+                }
+            }
+        }
+        let path = EdgePath { start, segs };
+        let path = if lg.reversed[i] { reverse(&path) } else { path };
+        result.push((path, label));
+    }
+    result
+}
+
+/// The same path walked the other way.
+fn reverse(p: &EdgePath) -> EdgePath {
+    let mut starts = vec![p.start];
+    for s in &p.segs {
+        starts.push(s.end());
+    }
+    let mut segs = Vec::with_capacity(p.segs.len());
+    for (k, s) in p.segs.iter().enumerate().rev() {
+        let from = starts[k];
+        segs.push(match *s {
+            Seg::Line(_) => Seg::Line(from),
+            Seg::Cubic(c1, c2, _) => Seg::Cubic(c2, c1, from),
+        });
+    }
+    EdgePath { start: p.end(), segs }
+}
+
+/// A loop on the cross-high side of the node, inside the room reserved for it.
+fn self_loop(lg: &Layered, pos: &Positions, outline: &[Point], ln: usize) -> (EdgePath, Option<Point>) {
+    let v = &lg.nodes[ln];
+    let c = Point::new(pos.x[ln], pos.y[v.rank]);
+    let (hc, hd) = (v.cross / 2.0, v.depth / 2.0);
+    let a = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y - hd / 2.0));
+    let b = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y + hd / 2.0));
+    let reach = 36.0;
+    let path = EdgePath {
+        start: a,
+        segs: vec![Seg::Cubic(Point::new(a.x + reach, a.y - 10.0), Point::new(b.x + reach, b.y + 10.0), b)],
+    };
+    let label_room = v.loop_room - 30.0;
+    let label = (label_room > 0.0).then(|| Point::new(c.x + hc + 30.0 + label_room / 2.0, c.y));
+    (path, label)
+}
