@@ -3,8 +3,40 @@
 //! Entry point: [`extract`]. Each [`Block`] carries its source text and, for
 //! every line of it, where that line sits in the document, so that errors can
 //! point at document lines and columns.
+//!
+//! What is found, by [`SourceKind`]:
+//! - **Mermaid** (`.mmd`): the whole document is one block.
+//! - **Markdown**: fenced code blocks whose info string's first word is
+//!   `mermaid` (any case; backticks or tildes, any fence length; `{mermaid}`
+//!   and `{.mermaid}` too), anywhere CommonMark finds them (list items,
+//!   blockquotes), located with pulldown-cmark's offset iterator; plus the
+//!   tagged forms (`<Mermaid_Diagram>`, `<pre class="mermaid">`,
+//!   `<div class="mermaid">`, see `tagged.rs`) unless they sit inside code
+//!   (a fence, an indented block or an inline code span).
+//! - **Text** (scraped pages): the tagged forms anywhere, and Markdown mermaid
+//!   fences outside them (a fence inside a tag is taken as the tag's content,
+//!   never twice).
+//!
+//! Conventions:
+//! - Blocks come in document order. A block whose source is only whitespace
+//!   is left out; a document without diagrams gives an empty `Vec`.
+//! - Lines end at `\n`; a `\r` before it is dropped from sources (CRLF).
+//! - A leading UTF-8 byte order mark is removed first; lines and columns
+//!   count in the document *without* it (as an editor shows it).
+//! - Columns count characters (`char`s), not bytes.
+//! - Unclosed fences close where CommonMark closes them (end of document or
+//!   of their container); an unclosed `<Mermaid_Diagram>` takes the rest of
+//!   the document; an unclosed `<pre>`/`<div>` is not a diagram.
+
+mod lines;
+mod markdown;
+mod tagged;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
+
+use lines::{block_from_segments, LineIndex, Segment};
 
 /// How a document is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +105,51 @@ impl Block {
 
 /// Find every Mermaid diagram in `text`, in document order.
 pub fn extract(text: &str, kind: SourceKind) -> Vec<Block> {
-    let _ = (text, kind);
-    todo!("extract helper")
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let idx = LineIndex::new(text);
+    match kind {
+        SourceKind::Mermaid => whole_document(&idx).into_iter().collect(),
+        SourceKind::Markdown | SourceKind::Text => fences_and_tags(text, &idx, kind),
+    }
+}
+
+/// The whole document as one block.
+fn whole_document(idx: &LineIndex<'_>) -> Option<Block> {
+    let mut count = idx.len();
+    // A final newline ends the last line; it does not open an empty one.
+    if count > 1 && idx.text(count - 1).is_empty() {
+        count -= 1;
+    }
+    let segs = (0..count)
+        .map(|line| Segment {
+            line,
+            col: 0,
+            text: idx.text(line).to_string(),
+        })
+        .collect();
+    block_from_segments(segs)
+}
+
+fn fences_and_tags(text: &str, idx: &LineIndex<'_>, kind: SourceKind) -> Vec<Block> {
+    let md = markdown::scan(text, idx);
+    let in_code = |pos: usize| {
+        kind == SourceKind::Markdown && md.code.iter().any(|r| r.start <= pos && pos < r.end)
+    };
+    let tags = tagged::scan(text, idx, in_code);
+    let inside_tag = |r: &std::ops::Range<usize>| {
+        tags.iter()
+            .any(|t| t.range.start < r.end && r.start < t.range.end)
+    };
+    let mut found: Vec<(usize, Block)> = tags
+        .iter()
+        .filter_map(|t| t.block.clone().map(|b| (t.range.start, b)))
+        .collect();
+    found.extend(
+        md.fences
+            .into_iter()
+            .filter(|(r, _)| !inside_tag(r))
+            .filter_map(|(r, b)| b.map(|b| (r.start, b))),
+    );
+    found.sort_by_key(|(start, _)| *start);
+    found.into_iter().map(|(_, b)| b).collect()
 }
