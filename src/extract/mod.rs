@@ -20,10 +20,14 @@
 //! Conventions:
 //! - Blocks come in document order. A block whose source is only whitespace
 //!   is left out; a document without diagrams gives an empty `Vec`.
-//! - Lines end at `\n`; a `\r` before it is dropped from sources (CRLF).
+//! - Lines end at `\n`; a `\r` before it is dropped from sources (CRLF). A
+//!   lone `\r` is not a line break.
 //! - A leading UTF-8 byte order mark is removed first; lines and columns
 //!   count in the document *without* it (as an editor shows it).
-//! - Columns count characters (`char`s), not bytes.
+//! - Columns count characters (`char`s), not bytes. They are exact for every
+//!   character except in two cases one offset per line cannot express: after
+//!   a decoded HTML entity on the same line, and where CommonMark turned part
+//!   of a tab into spaces (a fence indented with spaces, content with tabs).
 //! - Unclosed fences close where CommonMark closes them (end of document or
 //!   of their container); an unclosed `<Mermaid_Diagram>` takes the rest of
 //!   the document; an unclosed `<pre>`/`<div>` is not a diagram.
@@ -34,6 +38,7 @@ mod tagged;
 #[cfg(test)]
 mod tests;
 
+use std::ops::Range;
 use std::path::Path;
 
 use lines::{block_from_segments, LineIndex, Segment};
@@ -132,13 +137,16 @@ fn whole_document(idx: &LineIndex<'_>) -> Option<Block> {
 
 fn fences_and_tags(text: &str, idx: &LineIndex<'_>, kind: SourceKind) -> Vec<Block> {
     let md = markdown::scan(text, idx);
+    // Code ranges and tag regions are each sorted and disjoint: the last one
+    // starting before a point is the only one that can contain it.
     let in_code = |pos: usize| {
-        kind == SourceKind::Markdown && md.code.iter().any(|r| r.start <= pos && pos < r.end)
+        let i = md.code.partition_point(|r| r.start <= pos);
+        kind == SourceKind::Markdown && i > 0 && pos < md.code[i - 1].end
     };
     let tags = tagged::scan(text, idx, in_code);
-    let inside_tag = |r: &std::ops::Range<usize>| {
-        tags.iter()
-            .any(|t| t.range.start < r.end && r.start < t.range.end)
+    let inside_tag = |r: &Range<usize>| {
+        let i = tags.partition_point(|t| t.range.start < r.end);
+        i > 0 && r.start < tags[i - 1].range.end
     };
     let mut found: Vec<(usize, Block)> = tags
         .iter()

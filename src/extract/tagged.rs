@@ -59,6 +59,7 @@ pub(crate) fn scan(
     skip: impl Fn(usize) -> bool,
 ) -> Vec<TaggedRegion> {
     let mut out = Vec::new();
+    let mut unclosed: Vec<&str> = Vec::new();
     let mut pos = 0;
     while let Some(off) = text[pos..].find('<') {
         let lt = pos + off;
@@ -77,16 +78,26 @@ pub(crate) fn scan(
             pos = tag.end;
             continue;
         }
-        let (name, nested) = match tag.kind {
-            TagKind::Diagram => ("mermaid_diagram", false),
-            TagKind::Html(name) => (name, true),
+        let name = match tag.kind {
+            TagKind::Diagram => "mermaid_diagram",
+            TagKind::Html(name) => name,
         };
-        let (content_end, region_end) = match find_close(text, tag.end, name, nested) {
+        // Once a closing tag is missing after some point, it is missing after
+        // every later point too: remember it, so scanning stays linear.
+        let close = if unclosed.contains(&name) {
+            None
+        } else {
+            find_close(text, tag.end, name)
+        };
+        let (content_end, region_end) = match close {
             Some(close) => close,
             None if tag.kind == TagKind::Diagram => (text.len(), text.len()),
             // An HTML wrapper never closed is more likely prose about HTML
             // than a diagram: not a block.
-            None => continue,
+            None => {
+                unclosed.push(name);
+                continue;
+            }
         };
         let mut segs = segments(idx, tag.end, content_end);
         trim_edges(&mut segs);
@@ -165,6 +176,10 @@ fn parse_open_tag(text: &str, lt: usize) -> Option<OpenTag> {
             i += 1;
         }
         let attr = &text[attr_start..i];
+        if attr.contains('<') {
+            // `<div <div …`: not a tag.
+            return None;
+        }
         while i < limit && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -200,7 +215,7 @@ fn parse_open_tag(text: &str, lt: usize) -> Option<OpenTag> {
     }
 }
 
-/// Length of `<name` or `</name` at `at` followed by whitespace, `/` or `>`
+/// Length of `</name` at `at` followed by whitespace, `/` or `>`
 /// (name compared without case); 0 when there is none.
 fn tag_at(bytes: &[u8], at: usize, prefix: &str, name: &str) -> usize {
     let n = prefix.len() + name.len();
@@ -215,11 +230,11 @@ fn tag_at(bytes: &[u8], at: usize, prefix: &str, name: &str) -> usize {
     }
 }
 
-/// Find `</name>` from `from`: `(start of the closing tag, byte after it)`.
-/// With `nested`, inner `<name …>` must be closed first.
-fn find_close(text: &str, from: usize, name: &str, nested: bool) -> Option<(usize, usize)> {
+/// Find the first `</name …>` from `from`: `(start of the closing tag, byte
+/// after it)`. Elements are not nested: the first closing tag ends the block
+/// (a diagram's text has no raw `</div>`; HTML escapes it).
+fn find_close(text: &str, from: usize, name: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
     let mut pos = from;
     while let Some(off) = text[pos..].find('<') {
         let lt = pos + off;
@@ -227,12 +242,7 @@ fn find_close(text: &str, from: usize, name: &str, nested: bool) -> Option<(usiz
         let close = tag_at(bytes, lt, "</", name);
         if close > 0 {
             let gt = bytes[lt + close..].iter().position(|&b| b == b'>')?;
-            if depth == 0 {
-                return Some((lt, lt + close + gt + 1));
-            }
-            depth -= 1;
-        } else if nested && tag_at(bytes, lt, "<", name) > 0 {
-            depth += 1;
+            return Some((lt, lt + close + gt + 1));
         }
     }
     None

@@ -224,10 +224,28 @@ fn div_with_several_classes() {
 }
 
 #[test]
-fn nested_div_is_kept_whole() {
-    let doc = "<div class=\"mermaid\">\ngraph TD\n<div>x</div>\nA\n</div>\nafter\n";
+fn first_closing_tag_ends_a_wrapper() {
+    let doc = "<div class=\"mermaid\">\ngraph TD\n</div>\nA\n</div>\nafter\n";
     let b = one(doc, SourceKind::Text);
-    assert_eq!(b.source, "graph TD\n<div>x</div>\nA");
+    assert_eq!(b.source, "graph TD");
+}
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    let inputs = [
+        "<div class=\"mermaid\">x ".repeat(20_000),
+        "<div ".repeat(40_000),
+        "<Mermaid_Diagram x='".repeat(20_000),
+        "`<pre class=mermaid>` ".repeat(20_000),
+        "<pre class=mermaid>a</pre>```mermaid\nb\n```\n".repeat(10_000),
+    ];
+    let start = std::time::Instant::now();
+    for doc in &inputs {
+        for kind in [SourceKind::Markdown, SourceKind::Text] {
+            let _ = extract(doc, kind);
+        }
+    }
+    assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
 }
 
 #[test]
@@ -373,4 +391,16 @@ fn kind_from_path() {
         SourceKind::Mermaid
     );
     assert_eq!(SourceKind::from_path(Path::new("a.txt")), SourceKind::Text);
+}
+
+#[test]
+fn tabs_in_containers_map_exactly() {
+    let doc = "-\t```mermaid\n\tgraph LR\n\t\tA-->B\n\t```\n>\t```mermaid\n>\tpie\n>\t\tA\n";
+    let blocks = extract(doc, SourceKind::Markdown);
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[0].source, "graph LR\n\tA-->B");
+    assert_eq!(blocks[1].source, "pie\n\tA");
+    for b in &blocks {
+        assert_exact(doc, b);
+    }
 }
