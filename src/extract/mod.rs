@@ -3,8 +3,45 @@
 //! Entry point: [`extract`]. Each [`Block`] carries its source text and, for
 //! every line of it, where that line sits in the document, so that errors can
 //! point at document lines and columns.
+//!
+//! What is found, by [`SourceKind`]:
+//! - **Mermaid** (`.mmd`): the whole document is one block.
+//! - **Markdown**: fenced code blocks whose info string's first word is
+//!   `mermaid` (any case; backticks or tildes, any fence length; `{mermaid}`
+//!   and `{.mermaid}` too), anywhere CommonMark finds them (list items,
+//!   blockquotes), located with pulldown-cmark's offset iterator; plus the
+//!   tagged forms (`<Mermaid_Diagram>`, `<pre class="mermaid">`,
+//!   `<div class="mermaid">`, see `tagged.rs`) unless they sit inside code
+//!   (a fence, an indented block or an inline code span).
+//! - **Text** (scraped pages): the tagged forms anywhere, and Markdown mermaid
+//!   fences outside them (a fence inside a tag is taken as the tag's content,
+//!   never twice).
+//!
+//! Conventions:
+//! - Blocks come in document order. A block whose source is only whitespace
+//!   is left out; a document without diagrams gives an empty `Vec`.
+//! - Lines end at `\n`; a `\r` before it is dropped from sources (CRLF). A
+//!   lone `\r` is not a line break.
+//! - A leading UTF-8 byte order mark is removed first; lines and columns
+//!   count in the document *without* it (as an editor shows it).
+//! - Columns count characters (`char`s), not bytes. They are exact for every
+//!   character except in two cases one offset per line cannot express: after
+//!   a decoded HTML entity on the same line, and where CommonMark turned part
+//!   of a tab into spaces (a fence indented with spaces, content with tabs).
+//! - Unclosed fences close where CommonMark closes them (end of document or
+//!   of their container); an unclosed `<Mermaid_Diagram>` takes the rest of
+//!   the document; an unclosed `<pre>`/`<div>` is not a diagram.
 
+mod lines;
+mod markdown;
+mod tagged;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
 use std::path::Path;
+
+use lines::{block_from_segments, LineIndex, Segment};
 
 /// How a document is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +110,54 @@ impl Block {
 
 /// Find every Mermaid diagram in `text`, in document order.
 pub fn extract(text: &str, kind: SourceKind) -> Vec<Block> {
-    let _ = (text, kind);
-    todo!("extract helper")
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let idx = LineIndex::new(text);
+    match kind {
+        SourceKind::Mermaid => whole_document(&idx).into_iter().collect(),
+        SourceKind::Markdown | SourceKind::Text => fences_and_tags(text, &idx, kind),
+    }
+}
+
+/// The whole document as one block.
+fn whole_document(idx: &LineIndex<'_>) -> Option<Block> {
+    let mut count = idx.len();
+    // A final newline ends the last line; it does not open an empty one.
+    if count > 1 && idx.text(count - 1).is_empty() {
+        count -= 1;
+    }
+    let segs = (0..count)
+        .map(|line| Segment {
+            line,
+            col: 0,
+            text: idx.text(line).to_string(),
+        })
+        .collect();
+    block_from_segments(segs)
+}
+
+fn fences_and_tags(text: &str, idx: &LineIndex<'_>, kind: SourceKind) -> Vec<Block> {
+    let md = markdown::scan(text, idx);
+    // Code ranges and tag regions are each sorted and disjoint: the last one
+    // starting before a point is the only one that can contain it.
+    let in_code = |pos: usize| {
+        let i = md.code.partition_point(|r| r.start <= pos);
+        kind == SourceKind::Markdown && i > 0 && pos < md.code[i - 1].end
+    };
+    let tags = tagged::scan(text, idx, in_code);
+    let inside_tag = |r: &Range<usize>| {
+        let i = tags.partition_point(|t| t.range.start < r.end);
+        i > 0 && r.start < tags[i - 1].range.end
+    };
+    let mut found: Vec<(usize, Block)> = tags
+        .iter()
+        .filter_map(|t| t.block.clone().map(|b| (t.range.start, b)))
+        .collect();
+    found.extend(
+        md.fences
+            .into_iter()
+            .filter(|(r, _)| !inside_tag(r))
+            .filter_map(|(r, b)| b.map(|b| (r.start, b))),
+    );
+    found.sort_by_key(|(start, _)| *start);
+    found.into_iter().map(|(_, b)| b).collect()
 }
