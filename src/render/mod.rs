@@ -20,8 +20,10 @@ use theme::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderOptions {
     /// Prefix of every id in the SVG (so several SVGs can share one page). Default `mermaid`.
+    /// Characters other than ASCII letters, digits, `-` and `_` are replaced by `_`.
     pub svg_id: String,
     /// Background colour drawn as a full-size rect; `None` for transparent. Default `white`.
+    /// A value that is not a plain colour (e.g. contains `url(`) is ignored.
     pub background: Option<String>,
 }
 
