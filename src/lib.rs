@@ -52,7 +52,11 @@ pub fn render_svg(source: &str, options: &Options) -> Result<Rendered, Error> {
     let sizes = measure::measure(&graph);
     let geometry = layout::layout(&graph, &sizes, &options.layout);
     let svg = render::render_svg(&graph, &geometry, &options.render);
-    Ok(Rendered { graph, geometry, svg })
+    Ok(Rendered {
+        graph,
+        geometry,
+        svg,
+    })
 }
 
 /// Rasterise an SVG produced by [`render_svg`] to PNG bytes.

@@ -24,7 +24,10 @@ pub const EDGE_LABEL_PAD: f64 = 4.0;
 
 /// Measure every label of `graph`.
 pub fn measure(graph: &Graph) -> Sizes {
-    let style = TextStyle { size: FONT_SIZE, ..TextStyle::default() };
+    let style = TextStyle {
+        size: FONT_SIZE,
+        ..TextStyle::default()
+    };
     let nodes = graph
         .nodes
         .iter()
@@ -51,5 +54,9 @@ pub fn measure(graph: &Graph) -> Sizes {
             (b.width, b.height)
         })
         .collect();
-    Sizes { nodes, edge_labels, titles }
+    Sizes {
+        nodes,
+        edge_labels,
+        titles,
+    }
 }

@@ -9,7 +9,15 @@ use crate::model::Shape;
 pub fn node_size(shape: Shape, label_w: f64, label_h: f64) -> (f64, f64) {
     let (w, h) = (label_w, label_h);
     match shape {
-        Shape::Rect | Shape::Subroutine => (w + 60.0 + if shape == Shape::Subroutine { 16.0 } else { 0.0 }, h + 30.0),
+        Shape::Rect | Shape::Subroutine => (
+            w + 60.0
+                + if shape == Shape::Subroutine {
+                    16.0
+                } else {
+                    0.0
+                },
+            h + 30.0,
+        ),
         Shape::Rounded => (w + 30.0, h + 30.0),
         Shape::Stadium => (w + h + 30.0, h + 30.0),
         Shape::Cylinder => (w + 30.0, h + 50.0),
@@ -42,7 +50,14 @@ pub fn outline(shape: Shape, w: f64, h: f64) -> Vec<Point> {
         Shape::Diamond => vec![p(0.0, -hh), p(hw, 0.0), p(0.0, hh), p(-hw, 0.0)],
         Shape::Hexagon => {
             let m = h / 4.0;
-            vec![p(-hw + m, -hh), p(hw - m, -hh), p(hw, 0.0), p(hw - m, hh), p(-hw + m, hh), p(-hw, 0.0)]
+            vec![
+                p(-hw + m, -hh),
+                p(hw - m, -hh),
+                p(hw, 0.0),
+                p(hw - m, hh),
+                p(-hw + m, hh),
+                p(-hw, 0.0),
+            ]
         }
         Shape::Circle | Shape::DoubleCircle => ellipse(hw, hh, 0.0, 0.0, 48),
         Shape::Stadium => {
@@ -60,7 +75,13 @@ pub fn outline(shape: Shape, w: f64, h: f64) -> Vec<Point> {
         }
         Shape::Asymmetric => {
             let m = h / 4.0;
-            vec![p(-hw, -hh), p(hw, -hh), p(hw, hh), p(-hw, hh), p(-hw + m, 0.0)]
+            vec![
+                p(-hw, -hh),
+                p(hw, -hh),
+                p(hw, hh),
+                p(-hw, hh),
+                p(-hw + m, 0.0),
+            ]
         }
         Shape::Parallelogram => {
             let m = h / 2.0;
@@ -137,7 +158,11 @@ pub fn depth_at(poly: &[Point], offset: f64) -> Option<f64> {
         if offset < lo.x - 1e-9 || offset > hi.x + 1e-9 {
             continue;
         }
-        let y = if (hi.x - lo.x).abs() < 1e-12 { lo.y.max(hi.y) } else { lo.y + (hi.y - lo.y) * (offset - lo.x) / (hi.x - lo.x) };
+        let y = if (hi.x - lo.x).abs() < 1e-12 {
+            lo.y.max(hi.y)
+        } else {
+            lo.y + (hi.y - lo.y) * (offset - lo.x) / (hi.x - lo.x)
+        };
         best = Some(best.map_or(y, |v: f64| v.max(y)));
     }
     best

@@ -44,7 +44,12 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { node_spacing: 50.0, rank_spacing: 50.0, margin: 8.0, cluster_padding: 16.0 }
+        LayoutOptions {
+            node_spacing: 50.0,
+            rank_spacing: 50.0,
+            margin: 8.0,
+            cluster_padding: 16.0,
+        }
     }
 }
 
@@ -133,7 +138,12 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
     let mut lg = lg;
     {
         let cluster: Vec<Option<usize>> = lg.nodes.iter().map(|v| v.cluster).collect();
-        let og = order::OrderGraph { cluster: &cluster, cluster_parent: &lg.cluster_parent, up: &lg.up, down: &lg.down };
+        let og = order::OrderGraph {
+            cluster: &cluster,
+            cluster_parent: &lg.cluster_parent,
+            up: &lg.up,
+            down: &lg.down,
+        };
         let sweeps = if lg.nodes.len() > 20_000 { 8 } else { 24 };
         order::order(&og, &mut lg.ranks, sweeps);
     }
@@ -155,7 +165,12 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         .filter(|(e, _)| e.from != e.to)
         .map(|(e, &rv)| {
             let (tail, head) = if rv { (e.to, e.from) } else { (e.from, e.to) };
-            simplex::Constraint { tail, head, minlen: 2 * i64::from(e.min_len.max(1)), weight: 1 }
+            simplex::Constraint {
+                tail,
+                head,
+                minlen: 2 * i64::from(e.min_len.max(1)),
+                weight: 1,
+            }
         })
         .collect();
     let rank = simplex::solve(n, &cons, 20 * n + 100);
@@ -183,14 +198,23 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     let mut loops = vec![0.0f64; n];
     for (i, e) in graph.edges.iter().enumerate() {
         if e.from == e.to {
-            let lab = sizes.edge_labels[i].map(|s| to_abstract(dir, s).0).unwrap_or(0.0);
+            let lab = sizes.edge_labels[i]
+                .map(|s| to_abstract(dir, s).0)
+                .unwrap_or(0.0);
             loops[e.from] = f64::max(loops[e.from], 30.0 + lab);
         }
     }
     for i in 0..n {
         let (cross, depth) = to_abstract(dir, sizes.nodes[i]);
         real.push(nodes.len());
-        nodes.push(LNode { kind: Kind::Real(i), rank: rank[i] as usize, cluster: node_parent[i], cross, depth, loop_room: loops[i] });
+        nodes.push(LNode {
+            kind: Kind::Real(i),
+            rank: rank[i] as usize,
+            cluster: node_parent[i],
+            cross,
+            depth,
+            loop_room: loops[i],
+        });
     }
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -199,7 +223,11 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         if e.from == e.to {
             continue;
         }
-        let (t, h) = if reversed[i] { (e.to, e.from) } else { (e.from, e.to) };
+        let (t, h) = if reversed[i] {
+            (e.to, e.from)
+        } else {
+            (e.from, e.to)
+        };
         let (rt, rh) = (rank[t] as usize, rank[h] as usize);
         let c = lca(node_parent[t], node_parent[h]);
         let mut chain = vec![real[t]];
@@ -213,7 +241,14 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
                 _ => (Kind::Dummy(i), 0.0, 0.0),
             };
             chain.push(nodes.len());
-            nodes.push(LNode { kind, rank: r, cluster: c, cross, depth, loop_room: 0.0 });
+            nodes.push(LNode {
+                kind,
+                rank: r,
+                cluster: c,
+                cross,
+                depth,
+                loop_room: 0.0,
+            });
             up.push(Vec::new());
             down.push(Vec::new());
         }
@@ -247,7 +282,14 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         span[c] = (lo, hi);
         for r in lo..=hi {
             if !present[c][r] {
-                nodes.push(LNode { kind: Kind::Filler, rank: r, cluster: Some(c), cross: 0.0, depth: 0.0, loop_room: 0.0 });
+                nodes.push(LNode {
+                    kind: Kind::Filler,
+                    rank: r,
+                    cluster: Some(c),
+                    cross: 0.0,
+                    depth: 0.0,
+                    loop_room: 0.0,
+                });
                 up.push(Vec::new());
                 down.push(Vec::new());
                 for a in ancestors(Some(c)) {
@@ -256,7 +298,17 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             }
         }
     }
-    let title = sizes.titles.iter().map(|&s| if dir.is_horizontal() { (s.1, s.0) } else { (s.0, s.1) }).collect();
+    let title = sizes
+        .titles
+        .iter()
+        .map(|&s| {
+            if dir.is_horizontal() {
+                (s.1, s.0)
+            } else {
+                (s.0, s.1)
+            }
+        })
+        .collect();
 
     // Initial order: depth-first from the nodes in input order.
     let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); max_rank + 1];
@@ -280,26 +332,60 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             }
         }
     }
-    Layered { dir, nodes, ranks, up, down, chains, reversed, cluster_parent, span, title, real }
+    Layered {
+        dir,
+        nodes,
+        ranks,
+        up,
+        down,
+        chains,
+        reversed,
+        cluster_parent,
+        span,
+        title,
+        real,
+    }
 }
 
 /// Transform to the diagram's direction and assemble the geometry.
-fn finish(graph: &Graph, sizes: &Sizes, lg: &Layered, pos: &position::Positions, paths: Vec<(EdgePath, Option<Point>)>, opts: &LayoutOptions) -> Geometry {
+fn finish(
+    graph: &Graph,
+    sizes: &Sizes,
+    lg: &Layered,
+    pos: &position::Positions,
+    paths: Vec<(EdgePath, Option<Point>)>,
+    opts: &LayoutOptions,
+) -> Geometry {
     let dir = lg.dir;
     let mut nodes: Vec<Rect> = Vec::with_capacity(graph.nodes.len());
     for (i, &ln) in lg.real.iter().enumerate() {
         let c = to_screen(dir, Point::new(pos.x[ln], pos.y[lg.nodes[ln].rank]));
         let (w, h) = sizes.nodes[i];
-        nodes.push(Rect { x: c.x, y: c.y, width: w, height: h });
+        nodes.push(Rect {
+            x: c.x,
+            y: c.y,
+            width: w,
+            height: h,
+        });
     }
     let mut clusters = Vec::with_capacity(graph.subgraphs.len());
     for (c, b) in pos.clusters.iter().enumerate() {
         // b: abstract (x0, x1, y0, y1)
         let p0 = to_screen(dir, Point::new(b.0, b.2));
         let p1 = to_screen(dir, Point::new(b.1, b.3));
-        let rect = Rect { x: (p0.x + p1.x) / 2.0, y: (p0.y + p1.y) / 2.0, width: (p1.x - p0.x).abs(), height: (p1.y - p0.y).abs() };
+        let rect = Rect {
+            x: (p0.x + p1.x) / 2.0,
+            y: (p0.y + p1.y) / 2.0,
+            width: (p1.x - p0.x).abs(),
+            height: (p1.y - p0.y).abs(),
+        };
         let (tw, th) = sizes.titles[c];
-        let title = Rect { x: rect.x, y: rect.top() + position::TITLE_GAP + th / 2.0, width: tw, height: th };
+        let title = Rect {
+            x: rect.x,
+            y: rect.top() + position::TITLE_GAP + th / 2.0,
+            width: tw,
+            height: th,
+        };
         clusters.push(ClusterGeom { rect, title });
     }
     let mut edges = Vec::with_capacity(graph.edges.len());
@@ -310,26 +396,47 @@ fn finish(graph: &Graph, sizes: &Sizes, lg: &Layered, pos: &position::Positions,
             .iter()
             .map(|s| match *s {
                 Seg::Line(p) => Seg::Line(to_screen(dir, p)),
-                Seg::Cubic(a, b, p) => Seg::Cubic(to_screen(dir, a), to_screen(dir, b), to_screen(dir, p)),
+                Seg::Cubic(a, b, p) => {
+                    Seg::Cubic(to_screen(dir, a), to_screen(dir, b), to_screen(dir, p))
+                }
             })
             .collect();
         let label = match (label, sizes.edge_labels[i]) {
             (Some(p), Some((w, h))) => {
                 let c = to_screen(dir, p);
-                Some(Rect { x: c.x, y: c.y, width: w, height: h })
+                Some(Rect {
+                    x: c.x,
+                    y: c.y,
+                    width: w,
+                    height: h,
+                })
             }
             _ => None,
         };
-        edges.push(EdgeGeom { path: EdgePath { start, segs }, label });
+        edges.push(EdgeGeom {
+            path: EdgePath { start, segs },
+            label,
+        });
     }
-    let mut geom = Geometry { width: 0.0, height: 0.0, nodes, edges, clusters };
+    let mut geom = Geometry {
+        width: 0.0,
+        height: 0.0,
+        nodes,
+        edges,
+        clusters,
+    };
     normalise(&mut geom, opts.margin);
     geom
 }
 
 /// Translate so everything starts at `margin`, and size the drawing.
 fn normalise(g: &mut Geometry, margin: f64) {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let (mut x0, mut y0, mut x1, mut y1) = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
     let mut add = |r: &Rect| {
         x0 = x0.min(r.left());
         y0 = y0.min(r.top());
@@ -346,7 +453,12 @@ fn normalise(g: &mut Geometry, margin: f64) {
             add(l);
         }
         for p in e.path.sample(8) {
-            add(&Rect { x: p.x, y: p.y, width: 0.0, height: 0.0 });
+            add(&Rect {
+                x: p.x,
+                y: p.y,
+                width: 0.0,
+                height: 0.0,
+            });
         }
     }
     if !x0.is_finite() {
@@ -389,3 +501,6 @@ fn normalise(g: &mut Geometry, margin: f64) {
     g.width = x1 - x0 + 2.0 * margin;
     g.height = y1 - y0 + 2.0 * margin;
 }
+
+#[cfg(test)]
+mod tests;

@@ -51,7 +51,11 @@ pub fn order(g: &OrderGraph, ranks: &mut [Vec<usize>], max_sweeps: usize) {
         }
         corder = cluster_order(g, ranks, &pos);
         let downward = sweep % 2 == 0;
-        let order_of: Vec<usize> = if downward { (1..ranks.len()).collect() } else { (0..ranks.len().saturating_sub(1)).rev().collect() };
+        let order_of: Vec<usize> = if downward {
+            (1..ranks.len()).collect()
+        } else {
+            (0..ranks.len().saturating_sub(1)).rev().collect()
+        };
         for r in order_of {
             let keys: Vec<(usize, f64)> = ranks[r]
                 .iter()
@@ -103,7 +107,9 @@ fn cluster_order(g: &OrderGraph, ranks: &[Vec<usize>], pos: &[usize]) -> Vec<f64
             }
         }
     }
-    (0..nc).map(|c| if cnt[c] > 0.0 { sum[c] / cnt[c] } else { 0.0 }).collect()
+    (0..nc)
+        .map(|c| if cnt[c] > 0.0 { sum[c] / cnt[c] } else { 0.0 })
+        .collect()
 }
 
 /// The chain of clusters of a node from the outermost to the innermost.
@@ -120,14 +126,22 @@ fn chain(g: &OrderGraph, v: usize) -> Vec<usize> {
 
 /// Sort one rank by key, as a tree of cluster blocks.
 fn sort_rank(g: &OrderGraph, keys: &[(usize, f64)], pos: &[usize], corder: &[f64]) -> Vec<usize> {
-    let items: Vec<(Vec<usize>, usize, f64)> = keys.iter().map(|&(v, k)| (chain(g, v), v, k)).collect();
+    let items: Vec<(Vec<usize>, usize, f64)> =
+        keys.iter().map(|&(v, k)| (chain(g, v), v, k)).collect();
     let idx: Vec<usize> = (0..items.len()).collect();
     let mut out = Vec::with_capacity(items.len());
     sort_level(&items, &idx, 0, pos, corder, &mut out);
     out
 }
 
-fn sort_level(items: &[(Vec<usize>, usize, f64)], idx: &[usize], depth: usize, pos: &[usize], corder: &[f64], out: &mut Vec<usize>) {
+fn sort_level(
+    items: &[(Vec<usize>, usize, f64)],
+    idx: &[usize],
+    depth: usize,
+    pos: &[usize],
+    corder: &[f64],
+    out: &mut Vec<usize>,
+) {
     // Entries: a direct node, or a block of one child cluster.
     struct Entry {
         key: f64,
@@ -139,14 +153,24 @@ fn sort_level(items: &[(Vec<usize>, usize, f64)], idx: &[usize], depth: usize, p
     for &i in idx {
         let (ch, v, k) = &items[i];
         match ch.get(depth) {
-            None => entries.push(Entry { key: *k, tie: pos[*v], cluster: None, members: vec![i] }),
+            None => entries.push(Entry {
+                key: *k,
+                tie: pos[*v],
+                cluster: None,
+                members: vec![i],
+            }),
             Some(&c) => {
                 if let Some(e) = entries.iter_mut().find(|e| e.cluster == Some(c)) {
                     e.members.push(i);
                     e.key += *k;
                     e.tie = e.tie.min(pos[*v]);
                 } else {
-                    entries.push(Entry { key: *k, tie: pos[*v], cluster: Some(c), members: vec![i] });
+                    entries.push(Entry {
+                        key: *k,
+                        tie: pos[*v],
+                        cluster: Some(c),
+                        members: vec![i],
+                    });
                 }
             }
         }
@@ -158,7 +182,12 @@ fn sort_level(items: &[(Vec<usize>, usize, f64)], idx: &[usize], depth: usize, p
     }
     entries.sort_by(|a, b| a.key.total_cmp(&b.key).then(a.tie.cmp(&b.tie)));
     // Sibling clusters keep the global order on every rank.
-    let slots: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.cluster.is_some()).map(|(i, _)| i).collect();
+    let slots: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.cluster.is_some())
+        .map(|(i, _)| i)
+        .collect();
     let mut blocks: Vec<Entry> = Vec::new();
     for &s in slots.iter().rev() {
         blocks.push(entries.remove(s));
@@ -181,7 +210,12 @@ fn sort_level(items: &[(Vec<usize>, usize, f64)], idx: &[usize], depth: usize, p
 
 /// Crossings between the segments of two adjacent ranks, counted as
 /// inversions with a Fenwick tree (O(E log V)).
-pub fn crossings_between(upper: &[usize], down: &[Vec<usize>], pos: &[usize], lower_len: usize) -> usize {
+pub fn crossings_between(
+    upper: &[usize],
+    down: &[Vec<usize>],
+    pos: &[usize],
+    lower_len: usize,
+) -> usize {
     let mut segs: Vec<(usize, usize)> = Vec::new();
     for &u in upper {
         for &w in &down[u] {
@@ -212,7 +246,9 @@ pub fn crossings_between(upper: &[usize], down: &[Vec<usize>], pos: &[usize], lo
 }
 
 fn total_crossings(g: &OrderGraph, ranks: &[Vec<usize>], pos: &[usize]) -> usize {
-    (0..ranks.len().saturating_sub(1)).map(|r| crossings_between(&ranks[r], g.down, pos, ranks[r + 1].len())).sum()
+    (0..ranks.len().saturating_sub(1))
+        .map(|r| crossings_between(&ranks[r], g.down, pos, ranks[r + 1].len()))
+        .sum()
 }
 
 /// Crossings among the edges of `u` and `v` (u left of v) with one side.
@@ -238,8 +274,10 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
                 if g.cluster[u] != g.cluster[v] {
                     continue;
                 }
-                let before = pair_crossings(&g.up[u], &g.up[v], pos) + pair_crossings(&g.down[u], &g.down[v], pos);
-                let after = pair_crossings(&g.up[v], &g.up[u], pos) + pair_crossings(&g.down[v], &g.down[u], pos);
+                let before = pair_crossings(&g.up[u], &g.up[v], pos)
+                    + pair_crossings(&g.down[u], &g.down[v], pos);
+                let after = pair_crossings(&g.up[v], &g.up[u], pos)
+                    + pair_crossings(&g.down[v], &g.down[u], pos);
                 if after < before {
                     r.swap(i, i + 1);
                     pos[u] = i + 1;
@@ -279,13 +317,22 @@ mod tests {
                 up[d].push(u);
             }
         }
-        let g = OrderGraph { cluster: &cluster, cluster_parent: &parents, up: &up, down: &down };
+        let g = OrderGraph {
+            cluster: &cluster,
+            cluster_parent: &parents,
+            up: &up,
+            down: &down,
+        };
         let mut ranks = vec![vec![0, 1], vec![2, 3, 4]];
         order(&g, &mut ranks, 8);
         let r1 = &ranks[1];
         let p2 = r1.iter().position(|&v| v == 2).unwrap();
         let p4 = r1.iter().position(|&v| v == 4).unwrap();
-        assert_eq!((p2 as i64 - p4 as i64).abs(), 1, "cluster members adjacent: {r1:?}");
+        assert_eq!(
+            (p2 as i64 - p4 as i64).abs(),
+            1,
+            "cluster members adjacent: {r1:?}"
+        );
         let mut pos = vec![0; 5];
         for r in &ranks {
             for (i, &v) in r.iter().enumerate() {

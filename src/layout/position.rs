@@ -63,8 +63,22 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
     let mut y = vec![0.0; nr];
     let mut boxes = vec![(0.0, 0.0, 0.0, 0.0); nc];
     for _pass in 0..4 {
-        let pad_lo = |c: usize| extra[c] + if lg.dir == Direction::TB { band(c).max(pad) } else { pad };
-        let pad_hi = |c: usize| extra[c] + if lg.dir == Direction::BT { band(c).max(pad) } else { pad };
+        let pad_lo = |c: usize| {
+            extra[c]
+                + if lg.dir == Direction::TB {
+                    band(c).max(pad)
+                } else {
+                    pad
+                }
+        };
+        let pad_hi = |c: usize| {
+            extra[c]
+                + if lg.dir == Direction::BT {
+                    band(c).max(pad)
+                } else {
+                    pad
+                }
+        };
         // ext_lo(c): room above c's first rank for c and its children starting there.
         let order = depth_order(&lg.cluster_parent);
         let mut ext_lo = vec![0.0f64; nc];
@@ -101,7 +115,11 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
         y[0] = half[0] + top_edge;
         for r in 1..nr {
             let need = bot_need[r - 1] + top_need[r];
-            let gap = if need > 0.0 { base.max(need + CLUSTER_MARGIN) } else { base };
+            let gap = if need > 0.0 {
+                base.max(need + CLUSTER_MARGIN)
+            } else {
+                base
+            };
             y[r] = y[r - 1] + half[r - 1] + gap + half[r];
         }
         top_edge = 0.0;
@@ -109,7 +127,12 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
         for c in 0..nc {
             let (lo, hi) = lg.span[c];
             let (xl, xr) = (x[lg.nodes.len() + 2 * c], x[lg.nodes.len() + 2 * c + 1]);
-            boxes[c] = (xl, xr, y[lo] - half[lo] - ext_lo[c], y[hi] + half[hi] + ext_hi[c]);
+            boxes[c] = (
+                xl,
+                xr,
+                y[lo] - half[lo] - ext_lo[c],
+                y[hi] + half[hi] + ext_hi[c],
+            );
         }
         if !horiz {
             break;
@@ -128,7 +151,12 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
             break;
         }
     }
-    Positions { x: x[..lg.nodes.len()].to_vec(), y, half, clusters: boxes }
+    Positions {
+        x: x[..lg.nodes.len()].to_vec(),
+        y,
+        half,
+        clusters: boxes,
+    }
 }
 
 /// Clusters ordered innermost first.
@@ -148,7 +176,12 @@ fn depth_order(parent: &[Option<usize>]) -> Vec<usize> {
 
 /// Cross coordinates of the layered nodes followed by the left and right
 /// border of every cluster.
-fn cross_positions(lg: &Layered, opts: &LayoutOptions, cross_lo: &dyn Fn(usize) -> f64, cross_hi: &dyn Fn(usize) -> f64) -> Vec<f64> {
+fn cross_positions(
+    lg: &Layered,
+    opts: &LayoutOptions,
+    cross_lo: &dyn Fn(usize) -> f64,
+    cross_hi: &dyn Fn(usize) -> f64,
+) -> Vec<f64> {
     let n = lg.nodes.len();
     let nc = lg.cluster_parent.len();
     let var_l = |c: usize| n + 2 * c;
@@ -165,7 +198,12 @@ fn cross_positions(lg: &Layered, opts: &LayoutOptions, cross_lo: &dyn Fn(usize) 
     };
     let mut cons: Vec<Constraint> = Vec::new();
     let mut sep = |a: usize, b: usize, d: f64| {
-        cons.push(Constraint { tail: a, head: b, minlen: d.ceil() as i64, weight: 0 });
+        cons.push(Constraint {
+            tail: a,
+            head: b,
+            minlen: d.ceil() as i64,
+            weight: 0,
+        });
     };
     let is_real = |v: usize| matches!(lg.nodes[v].kind, Kind::Real(_));
     let half_r = |v: usize| lg.nodes[v].cross / 2.0 + lg.nodes[v].loop_room;
@@ -201,7 +239,9 @@ fn cross_positions(lg: &Layered, opts: &LayoutOptions, cross_lo: &dyn Fn(usize) 
         }
         for w in toks.windows(2) {
             match (&w[0], &w[1]) {
-                (Tok::Node(a), Tok::Node(b)) => sep(*a, *b, half_r(*a) + node_gap(*a, *b) + half_l(*b)),
+                (Tok::Node(a), Tok::Node(b)) => {
+                    sep(*a, *b, half_r(*a) + node_gap(*a, *b) + half_l(*b))
+                }
                 (Tok::Node(a), Tok::R(c)) => sep(*a, var_r(*c), half_r(*a) + cross_hi(*c)),
                 (Tok::R(c1), Tok::R(c2)) => sep(var_r(*c1), var_r(*c2), cross_hi(*c2)),
                 (Tok::R(c), Tok::L(d)) => sep(var_r(*c), var_l(*d), CLUSTER_MARGIN),
@@ -210,14 +250,22 @@ fn cross_positions(lg: &Layered, opts: &LayoutOptions, cross_lo: &dyn Fn(usize) 
                 (Tok::L(d1), Tok::L(d2)) => sep(var_l(*d1), var_l(*d2), cross_lo(*d1)),
                 (Tok::L(d), Tok::Node(b)) => sep(var_l(*d), *b, cross_lo(*d) + half_l(*b)),
                 (Tok::L(d), Tok::R(c)) => sep(var_l(*d), var_r(*c), cross_lo(*d) + cross_hi(*c)),
-                (Tok::R(_), Tok::L(_)) | (Tok::L(_), Tok::L(_)) => {}
             }
         }
     }
     // Titles must fit across (top-to-bottom diagrams).
     for c in 0..nc {
-        let min = if lg.dir.is_horizontal() { cross_lo(c) + cross_hi(c) } else { lg.title[c].0 + 2.0 * opts.cluster_padding };
-        cons.push(Constraint { tail: var_l(c), head: var_r(c), minlen: min.ceil() as i64, weight: 1 });
+        let min = if lg.dir.is_horizontal() {
+            cross_lo(c) + cross_hi(c)
+        } else {
+            lg.title[c].0 + 2.0 * opts.cluster_padding
+        };
+        cons.push(Constraint {
+            tail: var_l(c),
+            head: var_r(c),
+            minlen: min.ceil() as i64,
+            weight: 1,
+        });
     }
     // Objective: short, straight edge segments.
     let mut next = n + 2 * nc;
@@ -228,8 +276,18 @@ fn cross_positions(lg: &Layered, opts: &LayoutOptions, cross_lo: &dyn Fn(usize) 
                 (true, false) | (false, true) => 2,
                 (false, false) => 8,
             };
-            cons.push(Constraint { tail: next, head: v, minlen: 0, weight });
-            cons.push(Constraint { tail: next, head: w, minlen: 0, weight });
+            cons.push(Constraint {
+                tail: next,
+                head: v,
+                minlen: 0,
+                weight,
+            });
+            cons.push(Constraint {
+                tail: next,
+                head: w,
+                minlen: 0,
+                weight,
+            });
             next += 1;
         }
     }

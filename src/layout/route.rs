@@ -16,7 +16,11 @@ use crate::model::Graph;
 use crate::shape;
 
 /// Per edge: the path and the centre of its label (abstract frame).
-pub(crate) fn route(graph: &Graph, lg: &Layered, pos: &Positions) -> Vec<(EdgePath, Option<Point>)> {
+pub(crate) fn route(
+    graph: &Graph,
+    lg: &Layered,
+    pos: &Positions,
+) -> Vec<(EdgePath, Option<Point>)> {
     let dir = lg.dir;
     // Outlines in the abstract frame.
     let outlines: Vec<Vec<Point>> = graph
@@ -25,11 +29,21 @@ pub(crate) fn route(graph: &Graph, lg: &Layered, pos: &Positions) -> Vec<(EdgePa
         .zip(&lg.real)
         .map(|(n, &ln)| {
             let v = &lg.nodes[ln];
-            let (w, h) = if dir.is_horizontal() { (v.depth, v.cross) } else { (v.cross, v.depth) };
-            shape::outline(n.shape, w, h).into_iter().map(|p| from_screen(dir, p)).collect()
+            let (w, h) = if dir.is_horizontal() {
+                (v.depth, v.cross)
+            } else {
+                (v.cross, v.depth)
+            };
+            shape::outline(n.shape, w, h)
+                .into_iter()
+                .map(|p| from_screen(dir, p))
+                .collect()
         })
         .collect();
-    let flipped: Vec<Vec<Point>> = outlines.iter().map(|o| o.iter().map(|p| Point::new(p.x, -p.y)).collect()).collect();
+    let flipped: Vec<Vec<Point>> = outlines
+        .iter()
+        .map(|o| o.iter().map(|p| Point::new(p.x, -p.y)).collect())
+        .collect();
     let node_of = |ln: usize| match lg.nodes[ln].kind {
         Kind::Real(i) => Some(i),
         _ => None,
@@ -93,14 +107,23 @@ pub(crate) fn route(graph: &Graph, lg: &Layered, pos: &Positions) -> Vec<(EdgePa
         for (j, &v) in ch.iter().enumerate().skip(1) {
             let r = lg.nodes[v].rank;
             let is_last = j == ch.len() - 1;
-            let tx = if is_last { pos.x[v] + in_port[i] } else { pos.x[v] };
+            let tx = if is_last {
+                pos.x[v] + in_port[i]
+            } else {
+                pos.x[v]
+            };
             let top = pos.y[r] - pos.half[r];
             let mid = (top - cur.y) / 2.0;
             let to = Point::new(tx, top);
-            segs.push(Seg::Cubic(Point::new(cur.x, cur.y + mid), Point::new(tx, top - mid), to));
+            segs.push(Seg::Cubic(
+                Point::new(cur.x, cur.y + mid),
+                Point::new(tx, top - mid),
+                to,
+            ));
             cur = to;
             if is_last {
-                let d = shape::depth_at(&flipped[nb], in_port[i]).unwrap_or(lg.nodes[v].depth / 2.0);
+                let d =
+                    shape::depth_at(&flipped[nb], in_port[i]).unwrap_or(lg.nodes[v].depth / 2.0);
                 let end = Point::new(tx, pos.y[r] - d);
                 if end.y > cur.y + 1e-6 {
                     segs.push(Seg::Line(end));
@@ -137,11 +160,19 @@ fn reverse(p: &EdgePath) -> EdgePath {
             Seg::Cubic(c1, c2, _) => Seg::Cubic(c2, c1, from),
         });
     }
-    EdgePath { start: p.end(), segs }
+    EdgePath {
+        start: p.end(),
+        segs,
+    }
 }
 
 /// A loop on the cross-high side of the node, inside the room reserved for it.
-fn self_loop(lg: &Layered, pos: &Positions, outline: &[Point], ln: usize) -> (EdgePath, Option<Point>) {
+fn self_loop(
+    lg: &Layered,
+    pos: &Positions,
+    outline: &[Point],
+    ln: usize,
+) -> (EdgePath, Option<Point>) {
     let v = &lg.nodes[ln];
     let c = Point::new(pos.x[ln], pos.y[v.rank]);
     let (hc, hd) = (v.cross / 2.0, v.depth / 2.0);
@@ -150,7 +181,11 @@ fn self_loop(lg: &Layered, pos: &Positions, outline: &[Point], ln: usize) -> (Ed
     let reach = 36.0;
     let path = EdgePath {
         start: a,
-        segs: vec![Seg::Cubic(Point::new(a.x + reach, a.y - 10.0), Point::new(b.x + reach, b.y + 10.0), b)],
+        segs: vec![Seg::Cubic(
+            Point::new(a.x + reach, a.y - 10.0),
+            Point::new(b.x + reach, b.y + 10.0),
+            b,
+        )],
     };
     let label_room = v.loop_room - 30.0;
     let label = (label_room > 0.0).then(|| Point::new(c.x + hc + 30.0 + label_room / 2.0, c.y));

@@ -77,14 +77,20 @@ impl Solver {
                 uf[a] = b;
             }
         }
-        let mut edges: Vec<Constraint> = input.iter().copied().filter(|e| e.tail != e.head).collect();
+        let mut edges: Vec<Constraint> =
+            input.iter().copied().filter(|e| e.tail != e.head).collect();
         let root = n0;
         let mut seen = vec![false; n0];
         for v in 0..n0 {
             let r = find(&mut uf, v);
             if !seen[r] {
                 seen[r] = true;
-                edges.push(Constraint { tail: root, head: v, minlen: 0, weight: 0 });
+                edges.push(Constraint {
+                    tail: root,
+                    head: v,
+                    minlen: 0,
+                    weight: 0,
+                });
             }
         }
         let n = n0 + 1;
@@ -192,7 +198,11 @@ impl Solver {
                 break; // cannot happen: the graph is connected
             }
             let e = self.edges[best];
-            let delta = if in_t[e.tail] { best_slack } else { -best_slack };
+            let delta = if in_t[e.tail] {
+                best_slack
+            } else {
+                -best_slack
+            };
             for &v in &members {
                 self.rank[v] += delta;
             }
@@ -266,7 +276,11 @@ impl Solver {
                     continue;
                 }
                 seen[w] = true;
-                self.rank[w] = if e.tail == v { self.rank[v] + e.minlen } else { self.rank[v] - e.minlen };
+                self.rank[w] = if e.tail == v {
+                    self.rank[v] + e.minlen
+                } else {
+                    self.rank[v] - e.minlen
+                };
                 stack.push(w);
             }
         }
@@ -275,8 +289,12 @@ impl Solver {
     fn optimise(&mut self, max_iter: usize) {
         self.annotate();
         for _ in 0..max_iter {
-            let Some(leave) = self.leave_edge() else { break };
-            let Some(enter) = self.enter_edge(leave) else { break };
+            let Some(leave) = self.leave_edge() else {
+                break;
+            };
+            let Some(enter) = self.enter_edge(leave) else {
+                break;
+            };
             self.remove_tree_edge(leave);
             self.add_tree_edge(enter);
             self.rerank();
@@ -299,7 +317,11 @@ impl Solver {
     fn enter_edge(&self, leave: usize) -> Option<usize> {
         let e = self.edges[leave];
         // The subtree side of the leaving edge.
-        let child = if self.parent_edge[e.tail] == leave { e.tail } else { e.head };
+        let child = if self.parent_edge[e.tail] == leave {
+            e.tail
+        } else {
+            e.head
+        };
         let (lo, hi) = (self.low[child], self.lim[child]);
         let inside = |v: usize| lo <= self.lim[v] && self.lim[v] <= hi;
         // Tail component = subtree if the subtree holds the tail.
@@ -333,7 +355,12 @@ mod tests {
     use super::*;
 
     fn c(tail: usize, head: usize, minlen: i64, weight: i64) -> Constraint {
-        Constraint { tail, head, minlen, weight }
+        Constraint {
+            tail,
+            head,
+            minlen,
+            weight,
+        }
     }
 
     fn feasible(x: &[i64], edges: &[Constraint]) -> bool {
@@ -341,7 +368,10 @@ mod tests {
     }
 
     fn cost(x: &[i64], edges: &[Constraint]) -> i64 {
-        edges.iter().map(|e| e.weight * (x[e.head] - x[e.tail])).sum()
+        edges
+            .iter()
+            .map(|e| e.weight * (x[e.head] - x[e.tail]))
+            .sum()
     }
 
     #[test]
@@ -354,7 +384,13 @@ mod tests {
     fn pulls_a_short_branch_down_to_its_target() {
         // a->b->c->d and a->d, plus e->d: longest path puts e at 0;
         // optimal puts e right above d.
-        let e = [c(0, 1, 1, 1), c(1, 2, 1, 1), c(2, 3, 1, 1), c(0, 3, 1, 1), c(4, 3, 1, 1)];
+        let e = [
+            c(0, 1, 1, 1),
+            c(1, 2, 1, 1),
+            c(2, 3, 1, 1),
+            c(0, 3, 1, 1),
+            c(4, 3, 1, 1),
+        ];
         let x = solve(5, &e, 100);
         assert!(feasible(&x, &e));
         assert_eq!(x[3] - x[4], 1);
@@ -366,7 +402,9 @@ mod tests {
         // Deterministic pseudo-random DAGs; compare with exhaustive search.
         let mut seed = 12345u64;
         let mut rnd = |m: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) % m
         };
         for _ in 0..60 {

@@ -17,7 +17,11 @@ pub struct TextStyle {
 
 impl Default for TextStyle {
     fn default() -> Self {
-        TextStyle { size: 16.0, bold: false, italic: false }
+        TextStyle {
+            size: 16.0,
+            bold: false,
+            italic: false,
+        }
     }
 }
 

@@ -1,0 +1,5 @@
+//! The command-line front end: arguments, batch run, messages.
+
+pub mod args;
+pub mod batch;
+pub mod report;

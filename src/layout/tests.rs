@@ -1,0 +1,142 @@
+//! Layout tests on hand-built graphs (no parser, fixed sizes).
+
+use super::*;
+use crate::model::{Edge, Node, Subgraph};
+
+pub(crate) fn graph(
+    dir: Direction,
+    n: usize,
+    edges: &[(usize, usize)],
+    clusters: &[(&[usize], Option<usize>)],
+) -> (Graph, Sizes) {
+    let mut g = Graph {
+        direction: dir,
+        ..Graph::default()
+    };
+    for i in 0..n {
+        g.nodes.push(Node {
+            id: format!("n{i}"),
+            label: format!("n{i}"),
+            ..Node::default()
+        });
+    }
+    for &(a, b) in edges {
+        g.edges.push(Edge {
+            from: a,
+            to: b,
+            min_len: 1,
+            ..Edge::default()
+        });
+    }
+    for (k, (members, parent)) in clusters.iter().enumerate() {
+        g.subgraphs.push(Subgraph {
+            id: format!("c{k}"),
+            title: format!("cluster {k}"),
+            nodes: members.to_vec(),
+            parent: *parent,
+            ..Subgraph::default()
+        });
+    }
+    for k in 0..g.subgraphs.len() {
+        if let Some(p) = g.subgraphs[k].parent {
+            g.subgraphs[p].children.push(k);
+        }
+    }
+    let sizes = Sizes {
+        nodes: (0..n)
+            .map(|i| (60.0 + (i % 3) as f64 * 20.0, 40.0 + (i % 2) as f64 * 30.0))
+            .collect(),
+        edge_labels: edges
+            .iter()
+            .enumerate()
+            .map(|(i, _)| (i % 3 == 0).then_some((40.0, 24.0)))
+            .collect(),
+        titles: clusters.iter().map(|_| (70.0, 24.0)).collect(),
+    };
+    (g, sizes)
+}
+
+fn seedlike(dir: Direction) -> (Graph, Sizes) {
+    // The seed's structure: 14 nodes, 11 edges, 4 subgraphs.
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (2, 3),
+        (3, 4),
+        (5, 6),
+        (5, 7),
+        (1, 8),
+        (9, 11),
+        (11, 10),
+        (2, 12),
+        (2, 13),
+    ];
+    let clusters: [(&[usize], Option<usize>); 4] = [
+        (&[0, 1, 2, 3, 4], None),
+        (&[5, 6, 7, 8], None),
+        (&[9, 10, 11], None),
+        (&[12, 13], None),
+    ];
+    graph(dir, 14, &edges, &clusters)
+}
+
+#[test]
+fn seedlike_graph_is_clean_in_every_direction() {
+    for dir in [Direction::TB, Direction::BT, Direction::LR, Direction::RL] {
+        let (g, s) = seedlike(dir);
+        let geo = layout(&g, &s, &LayoutOptions::default());
+        let rep = verify::verify(&g, &geo);
+        assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
+        assert_eq!(verify::crossings(&geo), 0, "{dir:?}");
+    }
+}
+
+#[test]
+fn nested_clusters_and_cycles_are_clean() {
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (2, 0),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (5, 1),
+        (0, 6),
+        (6, 7),
+        (7, 7),
+        (3, 8),
+    ];
+    let clusters: [(&[usize], Option<usize>); 3] =
+        [(&[0, 1], None), (&[2, 3], Some(0)), (&[6, 7], None)];
+    for dir in [Direction::TB, Direction::LR] {
+        let (g, s) = graph(dir, 9, &edges, &clusters);
+        let geo = layout(&g, &s, &LayoutOptions::default());
+        let rep = verify::verify(&g, &geo);
+        assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
+    }
+}
+
+#[test]
+fn edges_end_on_their_nodes() {
+    let (g, s) = seedlike(Direction::TB);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    for (i, e) in g.edges.iter().enumerate() {
+        let p = &geo.edges[i].path;
+        let near = |pt: Point, r: &Rect| {
+            pt.x >= r.left() - 1.0
+                && pt.x <= r.right() + 1.0
+                && pt.y >= r.top() - 1.0
+                && pt.y <= r.bottom() + 1.0
+        };
+        assert!(near(p.start, &geo.nodes[e.from]), "edge {i} start");
+        assert!(near(p.end(), &geo.nodes[e.to]), "edge {i} end");
+    }
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let (g, s) = seedlike(Direction::LR);
+    let a = layout(&g, &s, &LayoutOptions::default());
+    let b = layout(&g, &s, &LayoutOptions::default());
+    assert_eq!(a, b);
+}
