@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Regenerates the embedded fonts in assets/fonts/ (the documented way; run from anywhere).
+#
+# Inputs (Debian packages, installed with apt-get):
+#   fonts-liberation2 2.1.5-1            LiberationSans-{Regular,Bold}.ttf, copied UNMODIFIED
+#                                        ("Liberation" is a Reserved Font Name under its OFL,
+#                                        so a modified copy could not keep the name).
+#   fonts-noto-cjk 1:20220127+repack1-1  NotoSansCJK-Regular.ttc, face 2 ("Noto Sans CJK SC"),
+#                                        SUBSET with fontTools' pyftsubset (fonttools 4.68.0);
+#                                        Noto CJK's OFL has no Reserved Font Name.
+#
+# The CJK subset holds only what the Latin face lacks or what CJK text needs, so that
+# Latin letters in mixed labels keep the Latin face (usvg falls back per character):
+#   - CJK ideographs of GB2312 (simplified) and of Big5 level 1 (common traditional),
+#     listed from Python's `gb2312` and `big5` codecs;
+#   - the 2,350 Hangul syllables of KS X 1001 (Python's `euc_kr` codec) and Hangul Jamo
+#     compatibility (U+3130-318F);
+#   - the non-Latin/Greek/Cyrillic symbols of those three charsets;
+#   - CJK symbols and punctuation, Hiragana, Katakana (+ phonetic extensions), fullwidth and
+#     halfwidth forms, enclosed CJK letters, CJK compatibility forms;
+#   - general punctuation, arrows and common symbols (letterlike, number forms, maths,
+#     enclosed alphanumerics, box drawing, block elements, geometric shapes, misc symbols).
+# ASCII, Latin-1 and Latin Extended-A come from Liberation Sans.
+# Hinting is dropped (resvg does not hint). Only the horizontal layout features that
+# harfrust applies by default are kept; localised (locl: JP/KR/TC shapes) and vertical forms
+# are dropped, which roughly halves the glyph count. Measurement and drawing use this same
+# file, so they agree whatever it contains.
+#
+# Usage:
+#   apt-get update && apt-get install -y fonts-noto-cjk fonts-liberation2
+#   pip install fonttools==4.68.0
+#   scripts/subset-fonts.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/assets/fonts"
+LIB_DIR=/usr/share/fonts/truetype/liberation2
+CJK_TTC=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+CJK_FACE=2 # Noto Sans CJK SC in the collection (0 JP, 1 KR, 2 SC, 3 TC, 4 HK)
+
+mkdir -p "$OUT"
+cp "$LIB_DIR/LiberationSans-Regular.ttf" "$LIB_DIR/LiberationSans-Bold.ttf" "$OUT/"
+# Licences: the Debian copyright files, which carry the full SIL OFL 1.1 text.
+cp /usr/share/doc/fonts-liberation2/copyright "$OUT/LICENSE-LiberationSans.txt"
+cp /usr/share/doc/fonts-noto-cjk/copyright "$OUT/LICENSE-NotoSansCJK.txt"
+
+UNICODES="$(mktemp)"
+trap 'rm -f "$UNICODES"' EXIT
+
+python3 - "$UNICODES" <<'PY'
+import sys
+
+cps = set()
+
+def two_byte(codec, leads, trails):
+    for lead in leads:
+        for trail in trails:
+            try:
+                s = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(s) == 1:
+                yield ord(s)
+
+def is_ideograph(cp):
+    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
+
+def is_symbol(cp):
+    # Symbols and punctuation of the CJK charsets; Latin, Greek and Cyrillic letters and
+    # everything below U+0530 are left to Liberation Sans.
+    return cp >= 0x0530 and not is_ideograph(cp) and not (0xAC00 <= cp <= 0xD7A3)
+
+# GB2312: rows 0xA1-0xF7, columns 0xA1-0xFE (all of its ideographs and symbols).
+for cp in two_byte("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)):
+    if is_ideograph(cp) or is_symbol(cp):
+        cps.add(cp)
+
+# Big5: symbols 0xA140-0xA3BF, level 1 ideographs 0xA440-0xC67E.
+big5_trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
+for lead in range(0xA1, 0xC7):
+    for cp in two_byte("big5", [lead], big5_trails):
+        if is_ideograph(cp):
+            if lead >= 0xA4:
+                cps.add(cp)
+        elif is_symbol(cp) and lead <= 0xA3:
+            cps.add(cp)
+# Big5 level 1 ends at 0xC67E; lead 0xC6 columns above 0x7E are not level 1.
+for cp in two_byte("big5", [0xC6], range(0xA1, 0xFF)):
+    cps.discard(cp)
+
+# KS X 1001 (EUC-KR): the 2,350 Hangul syllables and its symbols (not its Hanja).
+hangul = 0
+for cp in two_byte("euc_kr", range(0xA1, 0xFF), range(0xA1, 0xFF)):
+    if 0xAC00 <= cp <= 0xD7A3:
+        cps.add(cp)
+        hangul += 1
+    elif is_symbol(cp):
+        cps.add(cp)
+assert hangul == 2350, hangul
+
+ranges = [
+    (0x2000, 0x206F),  # general punctuation
+    (0x2100, 0x214F),  # letterlike symbols
+    (0x2150, 0x218F),  # number forms
+    (0x2190, 0x21FF),  # arrows
+    (0x2200, 0x22FF),  # mathematical operators
+    (0x2460, 0x24FF),  # enclosed alphanumerics
+    (0x2500, 0x257F),  # box drawing
+    (0x2580, 0x259F),  # block elements
+    (0x25A0, 0x25FF),  # geometric shapes
+    (0x2600, 0x26FF),  # miscellaneous symbols
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x3040, 0x309F),  # Hiragana
+    (0x30A0, 0x30FF),  # Katakana
+    (0x3130, 0x318F),  # Hangul compatibility Jamo
+    (0x31F0, 0x31FF),  # Katakana phonetic extensions
+    (0x3200, 0x32FF),  # enclosed CJK letters and months
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # halfwidth and fullwidth forms
+]
+for lo, hi in ranges:
+    cps.update(range(lo, hi + 1))
+
+with open(sys.argv[1], "w") as f:
+    f.write(",".join("U+%04X" % cp for cp in sorted(cps)))
+print("CJK subset: %d requested codepoints" % len(cps), file=sys.stderr)
+PY
+
+pyftsubset "$CJK_TTC" \
+  --font-number="$CJK_FACE" \
+  --unicodes-file="$UNICODES" \
+  --no-hinting \
+  --layout-features=ccmp,calt,clig,liga,rlig,kern,mark,mkmk \
+  --name-IDs=0,1,2,3,4,5,6,13,14 \
+  --output-file="$OUT/NotoSansCJKsc-Regular-subset.otf"
+
+ls -l "$OUT"
