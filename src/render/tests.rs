@@ -3,61 +3,14 @@
 use super::*;
 use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Seg};
 use crate::model::{ClassDef, Edge, Node, Shape, Stroke, StyleDecl, Subgraph};
-use crate::text::LineBox;
 use std::sync::Arc;
 
-/// Stand-in for `text::measure` (being written elsewhere): 8 px per char,
-/// lines split on `\n`, Mermaid's 1.5 line height.
-fn fake_measure(s: &str, style: TextStyle) -> TextBox {
-    let lines: Vec<LineBox> = s
-        .split('\n')
-        .map(|l| LineBox {
-            text: l.to_string(),
-            width: l.chars().count() as f64 * 8.0,
-        })
-        .collect();
-    let width = lines.iter().map(|l| l.width).fold(0.0, f64::max);
-    let line_height = style.size * 1.5;
-    TextBox {
-        height: lines.len() as f64 * line_height,
-        lines,
-        width,
-        line_height,
-        baseline: style.size * 1.1,
-    }
-}
-
-/// Fonts for tests that parse text with usvg; swap for `crate::text::fontdb()`
-/// once it exists. (fontdb is built without its `fs` feature, so system
-/// fonts are read by hand; none found means no text is drawn.)
-fn test_fontdb() -> Arc<usvg::fontdb::Database> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "ttf" || x == "otf") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(std::path::Path::new("/usr/share/fonts"), &mut files);
-    files.sort();
-    let mut db = usvg::fontdb::Database::new();
-    for f in files {
-        if let Ok(data) = std::fs::read(&f) {
-            db.load_font_data(data);
-        }
-    }
-    Arc::new(db)
-}
-
 fn render(g: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
-    write_svg(g, geom, opts, &fake_measure)
+    render_svg(g, geom, opts)
+}
+
+fn test_fontdb() -> Arc<usvg::fontdb::Database> {
+    crate::text::fontdb()
 }
 
 fn decl(p: &str, v: &str) -> StyleDecl {
@@ -180,8 +133,12 @@ fn labels_are_escaped() {
 fn multi_line_labels_get_one_tspan_per_line_centred() {
     let (g, geom) = sample();
     let svg = render(&g, &geom, &RenderOptions::default());
-    // Node B: centre y 200, two 24 px lines → top 176, baselines 193.6 and 217.6.
-    assert!(svg.contains("<tspan x=\"100\" y=\"193.6\">line one</tspan><tspan x=\"100\" y=\"217.6\">line two</tspan>"));
+    // Node B: centre y 200, two 24 px lines → top 176, then one baseline per line.
+    let b = crate::text::measure("line one\nline two", TextStyle::default()).baseline;
+    let y1 = svg::num(176.0 + b);
+    let y2 = svg::num(200.0 + b);
+    let want = format!("<tspan x=\"100\" y=\"{y1}\">line one</tspan><tspan x=\"100\" y=\"{y2}\">line two</tspan>");
+    assert!(svg.contains(&want), "{want} in {svg}");
 }
 
 #[test]
