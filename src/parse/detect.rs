@@ -130,7 +130,7 @@ pub(crate) fn find_header(source: &str) -> Result<&str, ParseError> {
 
 fn line_is(i: &str, s: &str) -> bool {
     let line = &i[..i.len() - skip_line(i).len()];
-    line.trim_end() == s
+    line.trim() == s
 }
 
 /// The error for a first line that names no known diagram type.

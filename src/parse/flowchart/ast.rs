@@ -21,8 +21,17 @@ pub(crate) struct NodeRef<'a> {
     pub id: &'a str,
     /// Shape and label when the node is (re)defined here.
     pub shape: Option<(Shape, Text<'a>)>,
+    /// Mermaid 11 metadata `@{ shape: …, label: … }`.
+    pub meta: Option<Meta<'a>>,
     /// Classes from `:::name`.
     pub classes: Vec<&'a str>,
+}
+
+/// The modelled part of `@{ … }` node metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Meta<'a> {
+    pub shape: Option<Shape>,
+    pub label: Option<Text<'a>>,
 }
 
 /// A link operator between node groups: `-->`, `-- text -->`, `-.->|text|`…
@@ -33,6 +42,8 @@ pub(crate) struct Link<'a> {
     pub end: ArrowHead,
     pub min_len: u32,
     pub label: Option<Text<'a>>,
+    /// Edge id from `A e1@--> B`.
+    pub id: Option<&'a str>,
     /// The whole operator including its label.
     pub src: &'a str,
 }

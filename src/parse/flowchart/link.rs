@@ -107,6 +107,7 @@ pub(crate) fn link(i: &str) -> PResult<'_, Link<'_>> {
             end,
             min_len: min_len.max(1),
             label: None,
+            id: None,
             src: consumed(i, rest),
         };
         (rest, l)
@@ -201,6 +202,7 @@ fn labelled<'a>(
             end,
             min_len: min.max(1),
             label,
+            id: None,
             src: consumed(i, rest),
         },
     ))

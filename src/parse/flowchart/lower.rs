@@ -17,7 +17,7 @@
 //!   `class x c` on an unknown id is ignored (as mermaid-js does).
 //! - `direction` outside any subgraph is ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::ast::{NodeRef, Stmt, Text};
 use crate::model::{parse_style_list, ClassDef, Direction, Edge, Graph, Node, Subgraph};
@@ -40,6 +40,8 @@ struct Lower<'s> {
     nodes: HashMap<String, usize>,
     subgraphs: HashMap<String, usize>,
     in_subgraph: Vec<bool>,
+    /// Edge ids seen so far (`A e1@--> B`).
+    edge_ids: HashSet<&'s str>,
     stack: Vec<Open<'s>>,
 }
 
@@ -69,6 +71,7 @@ pub(crate) fn lower<'s>(
         nodes: HashMap::new(),
         subgraphs: HashMap::new(),
         in_subgraph: Vec::new(),
+        edge_ids: HashSet::new(),
         stack: Vec::new(),
     };
     for stmt in stmts {
@@ -93,6 +96,19 @@ impl<'s> Lower<'s> {
     fn stmt(&mut self, stmt: &Stmt<'s>) -> Result<(), ParseError> {
         match stmt {
             Stmt::Chain { groups, links } => {
+                // `e1@{ animate: true }` is metadata for edge `e1`, not a node.
+                if let [g] = groups.as_slice() {
+                    if let [n] = g.as_slice() {
+                        if n.meta.is_some() && self.edge_ids.contains(n.id) {
+                            return Ok(());
+                        }
+                    }
+                }
+                for l in links {
+                    if let Some(id) = l.id {
+                        self.edge_ids.insert(id);
+                    }
+                }
                 let ids: Vec<Vec<usize>> = groups
                     .iter()
                     .map(|g| g.iter().map(|n| self.node(n)).collect())
@@ -177,6 +193,14 @@ impl<'s> Lower<'s> {
         if let Some((shape, label)) = &r.shape {
             n.shape = *shape;
             n.label = text(label);
+        }
+        if let Some(meta) = &r.meta {
+            if let Some(shape) = meta.shape {
+                n.shape = shape;
+            }
+            if let Some(label) = &meta.label {
+                n.label = text(label);
+            }
         }
         n.classes.extend(r.classes.iter().map(|c| c.to_string()));
         if let Some(open) = self.stack.last_mut() {

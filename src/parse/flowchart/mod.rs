@@ -7,6 +7,7 @@
 pub(crate) mod ast;
 mod link;
 mod lower;
+mod meta;
 mod node;
 
 #[cfg(test)]
@@ -146,9 +147,18 @@ fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
     let mut groups = vec![first];
     let mut links = Vec::new();
     loop {
-        let t = sp0(rest);
+        let mut t = sp0(rest);
+        // An edge id: `A e1@--> B`.
+        let mut edge_id = None;
+        if let Ok((r, eid)) = node_id(t) {
+            if r.starts_with('@') && !r.starts_with("@{") {
+                edge_id = Some(eid);
+                t = &r[1..];
+            }
+        }
         match link(t) {
-            Ok((r, l)) => {
+            Ok((r, mut l)) => {
+                l.id = edge_id;
                 let (r, g) = group(sp0(r), Some(l.src.trim()))?;
                 links.push(l);
                 groups.push(g);

@@ -2,6 +2,7 @@
 //! `id:::class`.
 
 use super::ast::{NodeRef, Text};
+use super::meta::metadata;
 use crate::model::Shape;
 use crate::parse::lex::{
     backtrack, class_name, describe, fail, node_id, quoted, sp0, token_len, PErr, PResult,
@@ -32,6 +33,7 @@ pub(crate) fn node_ref(i: &str) -> PResult<'_, NodeRef<'_>> {
     let mut node = NodeRef {
         id,
         shape: None,
+        meta: None,
         classes: Vec::new(),
     };
     let mut rest = rest;
@@ -40,6 +42,11 @@ pub(crate) fn node_ref(i: &str) -> PResult<'_, NodeRef<'_>> {
     if t.starts_with(['[', '(', '{']) || rest.starts_with('>') {
         let (r, shape) = shape(t, id)?;
         node.shape = Some(shape);
+        rest = r;
+    }
+    if rest.starts_with("@{") {
+        let (r, m) = metadata(rest)?;
+        node.meta = Some(m);
         rest = r;
     }
     while let Some(r) = rest.strip_prefix(":::") {

@@ -573,3 +573,57 @@ fn seed_file_if_present() {
     let body = &body[..body.find("```").unwrap_or(body.len())];
     assert_eq!(graph(body), graph(SEED));
 }
+
+/// Parse rate over `../shared/corpus` flowcharts (run with `--ignored --nocapture`).
+#[test]
+#[ignore]
+fn corpus_conformance() {
+    let root = "/work/shared/corpus";
+    let Ok(manifest) = std::fs::read_to_string(format!("{root}/manifest.tsv")) else {
+        return;
+    };
+    let (mut ok, mut total, mut wrong_accept) = (0, 0, 0);
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<_> = line.split('\t').collect();
+        if cols.len() < 7 || cols[2] != "flowchart" {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(format!("{root}/{}", cols[0])) else {
+            continue;
+        };
+        let res = parse(&src);
+        if cols[6] == "yes" {
+            if res.is_ok() {
+                wrong_accept += 1;
+                println!("ACCEPTED {}", cols[0]);
+            }
+            continue;
+        }
+        total += 1;
+        match res {
+            Ok(_) => ok += 1,
+            Err(e) => println!(
+                "FAIL {} {}:{}: {}",
+                cols[0], e.span.line, e.span.col, e.message
+            ),
+        }
+    }
+    println!("flowchart: {ok}/{total} parsed; {wrong_accept} expected-error cases accepted");
+}
+
+#[test]
+fn node_metadata_and_edge_ids() {
+    let g = graph(
+        "flowchart TD\nA@{ shape: diamond, label: \"Decide\" } --> B@{ shape: cyl }\nC@{ label: plain }\n\
+         A e1@--> C\ne1@{ animate: true }\nD@{\n  shape: lean-r\n}",
+    );
+    assert_eq!(
+        nodes(&g),
+        "A[diamond]:Decide B[cylinder]:B C[rect]:plain D[lean_right]:D"
+    );
+    assert_eq!(edges(&g), "A-->B A-->C");
+    assert_eq!(
+        err("flowchart TD\nA@{ shape: rect"),
+        "2:2: unclosed `@{` (expected `}`)"
+    );
+}
