@@ -75,6 +75,9 @@ pub(crate) enum Stmt<'a> {
         ids: Vec<&'a str>,
         classes: Vec<&'a str>,
     },
+    /// `linkStyle 0,2 decls` (indices checked, style not modelled yet);
+    /// `linkStyle default …` has no indices.
+    LinkStyle { indices: Vec<&'a str> },
     /// Accepted but not modelled yet (`linkStyle`, `click`, `accTitle`, …).
     Ignored,
 }

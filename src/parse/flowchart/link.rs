@@ -88,7 +88,11 @@ fn start_marker(i: &str) -> (&str, ArrowHead) {
         _ => return (i, ArrowHead::None),
     };
     let rest = &i[1..];
-    if rest.starts_with("--") || rest.starts_with("==") || rest.starts_with("-.") {
+    if rest.starts_with("--")
+        || rest.starts_with("==")
+        || rest.starts_with("-.")
+        || (head == ArrowHead::Normal && rest.starts_with(".-"))
+    {
         (rest, head)
     } else {
         (i, ArrowHead::None)
@@ -288,6 +292,7 @@ mod tests {
             show("<-.-> B"),
             "Dotted Normal>Normal min1 None rest=\" B\""
         );
+        assert_eq!(show("<.-> B"), "Dotted Normal>Normal min1 None rest=\" B\"");
         assert_eq!(show("<==> B"), "Thick Normal>Normal min1 None rest=\" B\"");
     }
 

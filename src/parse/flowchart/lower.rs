@@ -16,6 +16,7 @@
 //! - `style x …` on an unknown id creates node `x` (as mermaid-js does);
 //!   `class x c` on an unknown id is ignored (as mermaid-js does).
 //! - `direction` outside any subgraph is ignored.
+//! - `linkStyle n` must name an edge defined before it (edges count from 0).
 
 use std::collections::{HashMap, HashSet};
 
@@ -161,6 +162,22 @@ impl<'s> Lower<'s> {
                     if let Some(&ix) = self.nodes.get(*id) {
                         let n = &mut self.g.nodes[ix];
                         n.classes.extend(classes.iter().map(|c| c.to_string()));
+                    }
+                }
+            }
+            Stmt::LinkStyle { indices } => {
+                for ix in indices {
+                    let n = self.g.edges.len();
+                    if ix.parse::<usize>().map_or(true, |k| k >= n) {
+                        let plural = if n == 1 { "" } else { "s" };
+                        return Err(error(
+                            self.source,
+                            ix,
+                            format!(
+                                "`linkStyle {ix}` refers to a missing edge: the diagram has {n} \
+                                 edge{plural} before this line (edges are numbered from 0)"
+                            ),
+                        ));
                     }
                 }
             }

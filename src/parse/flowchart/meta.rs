@@ -2,8 +2,8 @@
 //!
 //! Only `shape` and `label` are modelled; other keys (`icon`, `img`,
 //! `form`, `pos`, `w`, `h`, `constraint`, `animate`, …) are accepted and
-//! ignored. Shape names without an equivalent in [`Shape`] fall back to
-//! [`Shape::Rect`].
+//! ignored. Known Mermaid shape names without an equivalent in [`Shape`]
+//! fall back to [`Shape::Rect`]; unknown names are an error.
 
 use super::ast::{Meta, Text};
 use crate::model::Shape;
@@ -34,7 +34,16 @@ pub(crate) fn metadata(i: &str) -> PResult<'_, Meta<'_>> {
     let mut meta = Meta::default();
     for (key, value) in entries(body) {
         match key {
-            "shape" => meta.shape = Some(shape_by_name(value.raw)),
+            "shape" => match shape_by_name(value.raw) {
+                Some(shape) => meta.shape = Some(shape),
+                None => {
+                    return fail(
+                        value.raw,
+                        value.raw.len(),
+                        format!("unknown shape `{}` in `@{{ … }}`", value.raw.trim()),
+                    )
+                }
+            },
             "label" => meta.label = Some(value),
             _ => {}
         }
@@ -84,9 +93,104 @@ fn entries(body: &str) -> Vec<(&str, Text<'_>)> {
     out
 }
 
-/// Mermaid 11 shape names and aliases mapped onto the model's shapes.
-pub(crate) fn shape_by_name(name: &str) -> Shape {
-    match name.trim() {
+/// Mermaid 11 shape names and aliases without their own model shape
+/// (drawn as rectangles for now).
+const OTHER_SHAPES: &[&str] = &[
+    "rect",
+    "rectangle",
+    "proc",
+    "process",
+    "square",
+    "notch-rect",
+    "card",
+    "notched-rectangle",
+    "lin-rect",
+    "lined-rectangle",
+    "lin-proc",
+    "lined-process",
+    "shaded-process",
+    "fork",
+    "join",
+    "hourglass",
+    "collate",
+    "comment",
+    "brace",
+    "brace-l",
+    "brace-r",
+    "braces",
+    "bolt",
+    "com-link",
+    "lightning-bolt",
+    "doc",
+    "document",
+    "delay",
+    "half-rounded-rectangle",
+    "das",
+    "horizontal-cylinder",
+    "h-cyl",
+    "lin-cyl",
+    "disk",
+    "lined-cylinder",
+    "curv-trap",
+    "curved-trapezoid",
+    "display",
+    "div-rect",
+    "div-proc",
+    "divided-rectangle",
+    "divided-process",
+    "tri",
+    "extract",
+    "triangle",
+    "win-pane",
+    "internal-storage",
+    "window-pane",
+    "lin-doc",
+    "lined-document",
+    "notch-pent",
+    "loop-limit",
+    "notched-pentagon",
+    "flip-tri",
+    "flipped-triangle",
+    "manual-file",
+    "sl-rect",
+    "manual-input",
+    "sloped-rectangle",
+    "docs",
+    "documents",
+    "st-doc",
+    "stacked-document",
+    "processes",
+    "procs",
+    "st-rect",
+    "stacked-rectangle",
+    "flag",
+    "paper-tape",
+    "bow-rect",
+    "stored-data",
+    "bow-tie-rectangle",
+    "cross-circ",
+    "summary",
+    "crossed-circle",
+    "tag-doc",
+    "tagged-document",
+    "tag-rect",
+    "tag-proc",
+    "tagged-rectangle",
+    "tagged-process",
+    "text",
+    "anchor",
+    "datastore",
+    "data-store",
+    "choice",
+    "note",
+    "icon",
+    "image",
+];
+
+/// Mermaid 11 shape names and aliases mapped onto the model's shapes;
+/// `None` for a name Mermaid does not know.
+pub(crate) fn shape_by_name(name: &str) -> Option<Shape> {
+    Some(match name.trim() {
         "rounded" | "event" => Shape::Rounded,
         "stadium" | "terminal" | "pill" => Shape::Stadium,
         "subroutine" | "fr-rect" | "subproc" | "subprocess" | "framed-rectangle" => {
@@ -105,8 +209,9 @@ pub(crate) fn shape_by_name(name: &str) -> Shape {
         "lean-l" | "lean-left" | "out-in" => Shape::ParallelogramAlt,
         "trap-b" | "trapezoid" | "trapezoid-bottom" | "priority" => Shape::Trapezoid,
         "trap-t" | "inv-trapezoid" | "trapezoid-top" | "manual" => Shape::TrapezoidAlt,
-        _ => Shape::Rect,
-    }
+        n if OTHER_SHAPES.contains(&n) => Shape::Rect,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -126,5 +231,11 @@ mod tests {
         let (_, m) = metadata("@{ shape: bolt }").unwrap();
         assert_eq!(m.shape, Some(Shape::Rect));
         assert!(metadata("@{ shape: rect").is_err());
+        let e = metadata("@{ shape: nope }").unwrap_err();
+        let nom::Err::Failure(e) = e else {
+            panic!("expected a failure")
+        };
+        assert_eq!(e.msg.as_deref(), Some("unknown shape `nope` in `@{ … }`"));
+        assert_eq!((e.at, e.len), ("nope", 4));
     }
 }

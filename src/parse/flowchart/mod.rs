@@ -120,10 +120,10 @@ fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
     if is_keyword(i, "class") {
         return class(i);
     }
-    if ["linkStyle", "click", "callback"]
-        .iter()
-        .any(|k| is_keyword(i, k))
-    {
+    if is_keyword(i, "linkStyle") {
+        return link_style(i);
+    }
+    if ["click", "callback"].iter().any(|k| is_keyword(i, k)) {
         return Ok((skip_line(i), Stmt::Ignored));
     }
     if kw == "accTitle" || kw == "accDescr" {
@@ -148,6 +148,13 @@ fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
     let mut links = Vec::new();
     loop {
         let mut t = sp0(rest);
+        // An arrow may start the next line (`A\n  --> B`), as in mermaid-js.
+        if t.starts_with('\n') {
+            let next = t.trim_start();
+            if next.starts_with(['-', '=', '.', '~', '<']) && link(next).is_ok() {
+                t = next;
+            }
+        }
         // An edge id: `A e1@--> B`.
         let mut edge_id = None;
         if let Ok((r, eid)) = node_id(t) {
@@ -409,4 +416,40 @@ fn class(i: &str) -> PResult<'_, Stmt<'_>> {
         "expected a new line or `;` after the class name".into()
     })?;
     Ok((rest, Stmt::Class { ids, classes }))
+}
+
+/// `linkStyle 0,1 decls` / `linkStyle default decls`
+fn link_style(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["linkStyle".len()..]);
+    if is_keyword(t, "default") {
+        return Ok((
+            skip_line(t),
+            Stmt::LinkStyle {
+                indices: Vec::new(),
+            },
+        ));
+    }
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let mut indices = Vec::new();
+    let mut r = t;
+    loop {
+        let n = digits(r);
+        if n == 0 {
+            return fail(
+                r,
+                token_len(r),
+                format!(
+                    "expected an edge number or `default` after `linkStyle`, found {}",
+                    describe(r)
+                ),
+            );
+        }
+        indices.push(&r[..n]);
+        r = &r[n..];
+        match r.strip_prefix(',') {
+            Some(rest) => r = rest,
+            None => break,
+        }
+    }
+    Ok((skip_line(r), Stmt::LinkStyle { indices }))
 }

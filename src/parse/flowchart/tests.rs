@@ -462,6 +462,14 @@ fn subgraph_errors() {
 #[test]
 fn style_errors() {
     assert_eq!(
+        err("graph TD\nA-->B\nlinkStyle 0,1 stroke:red"),
+        "3:13: `linkStyle 1` refers to a missing edge: the diagram has 1 edge before this line (edges are numbered from 0)"
+    );
+    assert_eq!(
+        err("graph TD\nlinkStyle x"),
+        "2:11: expected an edge number or `default` after `linkStyle`, found `x`"
+    );
+    assert_eq!(
         err("graph TD\nstyle\n"),
         "2:6: expected a node id after `style`, found end of line"
     );
@@ -626,4 +634,28 @@ fn node_metadata_and_edge_ids() {
         err("flowchart TD\nA@{ shape: rect"),
         "2:2: unclosed `@{` (expected `}`)"
     );
+}
+
+#[test]
+fn arrow_may_start_the_next_line() {
+    let g = graph("graph TD\nA[a]\n   --> B\nC\n-.-> D");
+    assert_eq!(edges(&g), "A-->B C-.->D");
+}
+
+/// Every prefix and every one-character deletion of a varied diagram parses
+/// or fails cleanly: never a panic.
+#[test]
+fn never_panics_on_truncated_or_damaged_input() {
+    let src = format!(
+        "---\na: b\n---\n%%{{init: {{}}}}%%\n{SEED}\nA@{{ shape: diam, label: \"x\" }} e1@<-. t .-> B[(db)]:::c & C{{{{h}}}}\n\
+         subgraph s1 [\"T\"]\ndirection LR\nD>a] -- \"q\" --> E[/p\\] ==>|l| F(((d)))\nend\nlinkStyle 0 color:red\nclick A cb"
+    );
+    let bounds: Vec<usize> = src.char_indices().map(|(p, _)| p).collect();
+    for &p in &bounds {
+        let _ = parse(&src[..p]);
+    }
+    for w in bounds.windows(2) {
+        let damaged = format!("{}{}", &src[..w[0]], &src[w[1]..]);
+        let _ = parse(&damaged);
+    }
 }
