@@ -3,6 +3,10 @@
 //! Entry point: [`parse`]. It detects the diagram type and dispatches to one
 //! nom parser per type (only flowcharts so far).
 
+mod detect;
+mod flowchart;
+mod lex;
+
 use crate::model::{Graph, Span};
 
 /// A parsed diagram.
@@ -34,6 +38,17 @@ pub struct ParseError {
 
 /// Parse one diagram.
 pub fn parse(source: &str) -> Result<Diagram, ParseError> {
-    let _ = source;
-    todo!("parser helper")
+    let header = detect::find_header(source)?;
+    let word = lex::keyword_word(header);
+    match detect::classify(word) {
+        detect::Kind::Flowchart => Ok(Diagram::Flowchart(flowchart::parse(source, header)?)),
+        detect::Kind::Unsupported => Err(ParseError {
+            kind: ParseErrorKind::Unsupported(word.to_string()),
+            message: format!(
+                "`{word}` diagrams are not supported yet (only flowcharts: `graph`/`flowchart`)"
+            ),
+            span: lex::span_of(source, word),
+        }),
+        detect::Kind::Unknown => Err(detect::unknown_type(source, header)),
+    }
 }

@@ -1,0 +1,455 @@
+//! The flowchart parser (`graph` / `flowchart` / `flowchart-elk`):
+//! header, then statements separated by newlines or `;`.
+//!
+//! Parsing produces a flat list of [`ast::Stmt`]; [`lower`] turns it into
+//! the [`Graph`] model.
+
+pub(crate) mod ast;
+mod link;
+mod lower;
+mod meta;
+mod node;
+
+#[cfg(test)]
+mod tests;
+
+use ast::{NodeRef, Stmt, Text};
+use link::link;
+use node::node_ref;
+
+use super::lex::{
+    at_statement_end, class_name, consumed, describe, fail, keyword_word, line_rest, node_id,
+    quoted, skip_line, skip_separators, sp0, to_parse_error, token_len, PResult,
+};
+use super::ParseError;
+use crate::model::{Direction, Graph};
+
+/// Parse a flowchart. `header` is the slice of `source` starting at the
+/// diagram keyword (everything before it is blank, comments or directives).
+pub(crate) fn parse(source: &str, header: &str) -> Result<Graph, ParseError> {
+    let (_, (dir, stmts)) = statements(header).map_err(|e| to_parse_error(source, e))?;
+    lower::lower(source, dir, &stmts)
+}
+
+fn statements(i: &str) -> PResult<'_, (Direction, Vec<Stmt<'_>>)> {
+    let (mut i, dir) = header(i)?;
+    let mut out = Vec::new();
+    loop {
+        (i, ()) = skip_separators(i)?;
+        if i.is_empty() {
+            return Ok((i, (dir, out)));
+        }
+        let (rest, stmt) = statement(i)?;
+        out.push(stmt);
+        i = rest;
+    }
+}
+
+/// Fail unless the statement ends here (newline, `;`, comment or end of input).
+fn expect_end<'a>(i: &'a str, what: impl FnOnce() -> String) -> PResult<'a, ()> {
+    let t = sp0(i);
+    if at_statement_end(t) {
+        Ok((t, ()))
+    } else {
+        fail(
+            t,
+            token_len(t),
+            format!("{}, found {}", what(), describe(t)),
+        )
+    }
+}
+
+/// `graph`, `flowchart` or `flowchart-elk`, then an optional direction.
+fn header(i: &str) -> PResult<'_, Direction> {
+    let kw = keyword_word(i);
+    let rest = sp0(&i[kw.len()..]);
+    if at_statement_end(rest) {
+        return Ok((rest, Direction::TB));
+    }
+    let word_len = rest
+        .find(|c: char| c.is_whitespace() || c == ';')
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let dir = match word {
+        ">" => Some(Direction::LR),
+        "<" => Some(Direction::RL),
+        "^" => Some(Direction::BT),
+        "v" => Some(Direction::TB),
+        w => Direction::parse(w),
+    };
+    let Some(dir) = dir else {
+        return fail(
+            rest,
+            word_len,
+            format!(
+                "unknown direction `{word}` after `{kw}` (expected `TB`, `TD`, `BT`, `LR` or `RL`)"
+            ),
+        );
+    };
+    let (rest, ()) = expect_end(&rest[word_len..], || {
+        format!("expected a new line or `;` after `{kw} {word}`")
+    })?;
+    Ok((rest, dir))
+}
+
+/// Is `kw` followed by a keyword boundary (space, `;`, end of line/input)?
+fn is_keyword(i: &str, kw: &str) -> bool {
+    i.strip_prefix(kw)
+        .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c.is_whitespace() || c == ';'))
+}
+
+fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
+    let kw = keyword_word(i);
+    if is_keyword(i, "subgraph") {
+        return subgraph_start(i);
+    }
+    if is_keyword(i, "end") {
+        let src = &i[..3];
+        let (rest, ()) = expect_end(&i[3..], || "expected a new line or `;` after `end`".into())?;
+        return Ok((rest, Stmt::End { src }));
+    }
+    if is_keyword(i, "direction") {
+        return direction(i);
+    }
+    if is_keyword(i, "style") {
+        return style(i);
+    }
+    if is_keyword(i, "classDef") {
+        return class_def(i);
+    }
+    if is_keyword(i, "class") {
+        return class(i);
+    }
+    if is_keyword(i, "linkStyle") {
+        return link_style(i);
+    }
+    if ["click", "callback"].iter().any(|k| is_keyword(i, k)) {
+        return Ok((skip_line(i), Stmt::Ignored));
+    }
+    if kw == "accTitle" || kw == "accDescr" {
+        let r = sp0(&i[kw.len()..]);
+        if r.starts_with(':') {
+            return Ok((skip_line(r), Stmt::Ignored));
+        }
+        if kw == "accDescr" && r.starts_with('{') {
+            return match r.find('}') {
+                Some(p) => Ok((&r[p + 1..], Stmt::Ignored)),
+                None => fail(r, 1, "unclosed `accDescr {` (expected `}`)"),
+            };
+        }
+    }
+    chain(i)
+}
+
+/// `A & B --> C -- text --> D`
+fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
+    let (mut rest, first) = group(i, None)?;
+    let mut groups = vec![first];
+    let mut links = Vec::new();
+    loop {
+        let mut t = sp0(rest);
+        // An arrow may start the next line (`A\n  --> B`), as in mermaid-js.
+        if t.starts_with('\n') {
+            let next = t.trim_start();
+            if next.starts_with(['-', '=', '.', '~', '<']) && link(next).is_ok() {
+                t = next;
+            }
+        }
+        // An edge id: `A e1@--> B`.
+        let mut edge_id = None;
+        if let Ok((r, eid)) = node_id(t) {
+            if r.starts_with('@') && !r.starts_with("@{") {
+                edge_id = Some(eid);
+                t = &r[1..];
+            }
+        }
+        match link(t) {
+            Ok((r, mut l)) => {
+                l.id = edge_id;
+                let (r, g) = group(sp0(r), Some(l.src.trim()))?;
+                links.push(l);
+                groups.push(g);
+                rest = r;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    let last = groups
+        .last()
+        .and_then(|g| g.last())
+        .map_or("", |n: &NodeRef| n.id);
+    let (rest, ()) = expect_end(rest, || {
+        format!("expected an arrow like `-->`, `&`, a new line or `;` after node `{last}`")
+    })?;
+    Ok((rest, Stmt::Chain { groups, links }))
+}
+
+/// `A & B & C`; `after` names the arrow before the group, for messages.
+fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
+    let missing = |t: &'a str, after: &str| {
+        fail(
+            t,
+            token_len(t),
+            format!("expected a node id{after}, found {}", describe(t)),
+        )
+    };
+    let after_msg = after.map(|a| format!(" after `{a}`")).unwrap_or_default();
+    let (mut rest, first) = match node_ref(i) {
+        Ok(x) => x,
+        Err(nom::Err::Error(_)) => return missing(i, &after_msg),
+        Err(e) => return Err(e),
+    };
+    let mut out = vec![first];
+    loop {
+        let t = sp0(rest);
+        let Some(r) = t.strip_prefix('&') else {
+            break;
+        };
+        let r = sp0(r);
+        match node_ref(r) {
+            Ok((r, n)) => {
+                out.push(n);
+                rest = r;
+            }
+            Err(nom::Err::Error(_)) => return missing(r, " after `&`"),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((rest, out))
+}
+
+/// `subgraph id`, `subgraph id [title]`, `subgraph id["title"]`,
+/// `subgraph "title"`, `subgraph title with spaces`.
+fn subgraph_start(i: &str) -> PResult<'_, Stmt<'_>> {
+    let kw_end = "subgraph".len();
+    let t = sp0(&i[kw_end..]);
+    if at_statement_end(t) {
+        return fail(
+            &i[..kw_end],
+            kw_end,
+            format!(
+                "expected a subgraph id or title after `subgraph`, found {}",
+                describe(t)
+            ),
+        );
+    }
+    let (rest, id, title) = if t.starts_with('"') {
+        let (r, s) = quoted(t)?;
+        (
+            r,
+            None,
+            Some(Text {
+                raw: s,
+                quoted: true,
+            }),
+        )
+    } else {
+        let line = line_rest(t);
+        let end = line.find([';', '[']).unwrap_or(line.len());
+        let head = line[..end].trim_end();
+        if line[end..].starts_with('[') {
+            if head.is_empty() {
+                return fail(t, 1, "expected a subgraph id before `[`");
+            }
+            let (r, title) = bracket_title(&t[end..], head)?;
+            (r, Some(head), Some(title))
+        } else {
+            (
+                &t[head.len()..],
+                None,
+                Some(Text {
+                    raw: head,
+                    quoted: false,
+                }),
+            )
+        }
+    };
+    let src = consumed(i, rest);
+    let (rest, ()) = expect_end(rest, || {
+        "expected a new line or `;` after the subgraph title".into()
+    })?;
+    Ok((rest, Stmt::SubgraphStart { id, title, src }))
+}
+
+/// `[title]` or `["title"]` after a subgraph id.
+fn bracket_title<'a>(i: &'a str, id: &str) -> PResult<'a, Text<'a>> {
+    let body = sp0(&i[1..]);
+    if body.starts_with('"') {
+        let (r, s) = quoted(body)?;
+        let r = sp0(r);
+        return match r.strip_prefix(']') {
+            Some(r) => Ok((
+                r,
+                Text {
+                    raw: s,
+                    quoted: true,
+                },
+            )),
+            None => fail(
+                r,
+                token_len(r),
+                format!(
+                    "expected `]` after the title of subgraph `{id}`, found {}",
+                    describe(r)
+                ),
+            ),
+        };
+    }
+    let line = line_rest(body);
+    match line.find(']') {
+        Some(p) => Ok((
+            &body[p + 1..],
+            Text {
+                raw: &line[..p],
+                quoted: false,
+            },
+        )),
+        None => fail(
+            i,
+            1,
+            format!("unclosed `[` in the title of subgraph `{id}` (expected `]`)"),
+        ),
+    }
+}
+
+/// `direction TB`
+fn direction(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["direction".len()..]);
+    let n = t
+        .find(|c: char| c.is_whitespace() || c == ';')
+        .unwrap_or(t.len());
+    let word = &t[..n];
+    let Some(dir) = Direction::parse(word) else {
+        return fail(
+            t,
+            n,
+            format!(
+                "expected a direction (`TB`, `TD`, `BT`, `LR` or `RL`) after `direction`, found {}",
+                describe(t)
+            ),
+        );
+    };
+    let src = consumed(i, &t[n..]);
+    let (rest, ()) = expect_end(&t[n..], || {
+        format!("expected a new line or `;` after `direction {word}`")
+    })?;
+    Ok((rest, Stmt::Direction { dir, src }))
+}
+
+/// The rest of a statement (to `;` or end of line) as style declarations.
+fn decl_text(i: &str) -> (&str, &str) {
+    let line = line_rest(i);
+    let n = line.find(';').unwrap_or(line.len());
+    (&i[n..], line[..n].trim())
+}
+
+/// `style id fill:#f9f,stroke:#333`
+fn style(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["style".len()..]);
+    let Ok((r, id)) = node_id(t) else {
+        return fail(
+            t,
+            token_len(t),
+            format!("expected a node id after `style`, found {}", describe(t)),
+        );
+    };
+    let (rest, decls) = decl_text(r);
+    Ok((rest, Stmt::Style { id, decls }))
+}
+
+/// A comma-separated list (`a,b , c`) of items parsed by `item`.
+fn comma_list<'a>(
+    i: &'a str,
+    item: fn(&'a str) -> PResult<'a, &'a str>,
+) -> Option<(&'a str, Vec<&'a str>)> {
+    let (mut rest, first) = item(i).ok()?;
+    let mut out = vec![first];
+    while let Some(r) = sp0(rest).strip_prefix(',') {
+        let (r, x) = item(sp0(r)).ok()?;
+        out.push(x);
+        rest = r;
+    }
+    Some((rest, out))
+}
+
+/// `classDef name[,name2] decls`
+fn class_def(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["classDef".len()..]);
+    let Some((r, names)) = comma_list(t, class_name) else {
+        return fail(
+            t,
+            token_len(t),
+            format!(
+                "expected a class name after `classDef`, found {}",
+                describe(t)
+            ),
+        );
+    };
+    let (rest, decls) = decl_text(r);
+    Ok((rest, Stmt::ClassDef { names, decls }))
+}
+
+/// `class a,b name`
+fn class(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["class".len()..]);
+    let Some((r, ids)) = comma_list(t, node_id) else {
+        return fail(
+            t,
+            token_len(t),
+            format!("expected a node id after `class`, found {}", describe(t)),
+        );
+    };
+    let c = sp0(r);
+    let Some((r, classes)) = comma_list(c, class_name) else {
+        return fail(
+            c,
+            token_len(c),
+            format!(
+                "expected a class name after `class {}`, found {}",
+                ids.join(","),
+                describe(c)
+            ),
+        );
+    };
+    let (rest, ()) = expect_end(r, || {
+        "expected a new line or `;` after the class name".into()
+    })?;
+    Ok((rest, Stmt::Class { ids, classes }))
+}
+
+/// `linkStyle 0,1 decls` / `linkStyle default decls`
+fn link_style(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["linkStyle".len()..]);
+    if is_keyword(t, "default") {
+        return Ok((
+            skip_line(t),
+            Stmt::LinkStyle {
+                indices: Vec::new(),
+            },
+        ));
+    }
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let mut indices = Vec::new();
+    let mut r = t;
+    loop {
+        let n = digits(r);
+        if n == 0 {
+            return fail(
+                r,
+                token_len(r),
+                format!(
+                    "expected an edge number or `default` after `linkStyle`, found {}",
+                    describe(r)
+                ),
+            );
+        }
+        indices.push(&r[..n]);
+        r = &r[n..];
+        match r.strip_prefix(',') {
+            Some(rest) => r = rest,
+            None => break,
+        }
+    }
+    Ok((skip_line(r), Stmt::LinkStyle { indices }))
+}

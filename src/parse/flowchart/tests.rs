@@ -1,0 +1,661 @@
+//! Flowchart parser tests: source → compact model summary, and every error
+//! message with its position.
+
+use crate::model::{ArrowHead, Graph, Stroke};
+use crate::parse::{parse, Diagram, ParseErrorKind};
+
+fn graph(src: &str) -> Graph {
+    match parse(src) {
+        Ok(Diagram::Flowchart(g)) => g,
+        Err(e) => panic!(
+            "unexpected error at {}:{}: {}",
+            e.span.line, e.span.col, e.message
+        ),
+    }
+}
+
+/// `id[shape]:label` for nodes that differ from a plain `id` rect.
+fn nodes(g: &Graph) -> String {
+    g.nodes
+        .iter()
+        .map(|n| {
+            let mut s = n.id.clone();
+            if n.shape.name() != "rect" || n.label != n.id {
+                s += &format!("[{}]:{}", n.shape.name(), n.label.replace('\n', "\\n"));
+            }
+            for c in &n.classes {
+                s += &format!(":::{c}");
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `a-->b`, `a<-.->b`, `a==ob`, `a~~~b`, plus `/len` and `|label|`.
+fn edges(g: &Graph) -> String {
+    g.edges
+        .iter()
+        .map(|e| {
+            let start = match e.arrow_start {
+                ArrowHead::None => "",
+                ArrowHead::Normal => "<",
+                ArrowHead::Circle => "o",
+                ArrowHead::Cross => "x",
+            };
+            let line = match e.stroke {
+                Stroke::Normal => "--",
+                Stroke::Thick => "==",
+                Stroke::Dotted => "-.-",
+                Stroke::Invisible => "~~~",
+            };
+            let end = match e.arrow_end {
+                ArrowHead::None => "",
+                ArrowHead::Normal => ">",
+                ArrowHead::Circle => "o",
+                ArrowHead::Cross => "x",
+            };
+            let mut s = format!(
+                "{}{start}{line}{end}{}",
+                g.nodes[e.from].id, g.nodes[e.to].id
+            );
+            if e.min_len != 1 {
+                s += &format!("/{}", e.min_len);
+            }
+            if let Some(l) = &e.label {
+                s += &format!("|{}|", l.replace('\n', "\\n"));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `id(title)[members]{children}` for each subgraph, plus its direction.
+fn subgraphs(g: &Graph) -> String {
+    g.subgraphs
+        .iter()
+        .map(|s| {
+            let members: Vec<_> = s.nodes.iter().map(|&n| g.nodes[n].id.as_str()).collect();
+            let kids: Vec<_> = s
+                .children
+                .iter()
+                .map(|&c| g.subgraphs[c].id.as_str())
+                .collect();
+            let mut out = format!("{}({})[{}]", s.id, s.title, members.join(","));
+            if !kids.is_empty() {
+                out += &format!("{{{}}}", kids.join(","));
+            }
+            if let Some(d) = s.direction {
+                out += &format!("<{}>", d.as_str());
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn err(src: &str) -> String {
+    match parse(src) {
+        Ok(_) => panic!("expected an error for {src:?}"),
+        Err(e) => format!("{}:{}: {}", e.span.line, e.span.col, e.message),
+    }
+}
+
+// ---------------------------------------------------------------- header
+
+#[test]
+fn header_directions() {
+    assert_eq!(graph("graph").direction.as_str(), "TB");
+    assert_eq!(graph("graph TD").direction.as_str(), "TB");
+    assert_eq!(graph("flowchart LR").direction.as_str(), "LR");
+    assert_eq!(graph("flowchart-elk RL;").direction.as_str(), "RL");
+    assert_eq!(graph("graph BT\n").direction.as_str(), "BT");
+    assert_eq!(graph("graph >").direction.as_str(), "LR");
+    let g = graph("graph TD;A-->B;");
+    assert_eq!(edges(&g), "A-->B");
+}
+
+#[test]
+fn preamble_is_skipped() {
+    let g = graph(
+        "\n---\ntitle: x\nconfig:\n  theme: dark\n---\n%% comment\n%%{init: {'theme':'forest'}}%%\n\n  flowchart LR\n  A",
+    );
+    assert_eq!(g.direction.as_str(), "LR");
+    assert_eq!(nodes(&g), "A");
+    let g = graph("%%{\n  init: {}\n}%%\ngraph TD\nA");
+    assert_eq!(nodes(&g), "A");
+}
+
+#[test]
+fn diagram_type_errors() {
+    let e = parse("\n%% x\nsequenceDiagram\n  A->>B: hi").unwrap_err();
+    assert_eq!(
+        e.kind,
+        ParseErrorKind::Unsupported("sequenceDiagram".into())
+    );
+    assert_eq!(
+        e.message,
+        "`sequenceDiagram` diagrams are not supported yet (only flowcharts: `graph`/`flowchart`)"
+    );
+    assert_eq!(
+        (e.span.line, e.span.col, e.span.start, e.span.end),
+        (3, 1, 6, 21)
+    );
+    for kw in [
+        "stateDiagram-v2",
+        "pie",
+        "gitGraph",
+        "C4Context",
+        "xychart-beta",
+    ] {
+        let e = parse(&format!("{kw} title x")).unwrap_err();
+        assert_eq!(e.kind, ParseErrorKind::Unsupported(kw.into()), "{kw}");
+    }
+    let e = parse(" \n%% only a comment\n\n").unwrap_err();
+    assert_eq!(e.kind, ParseErrorKind::Empty);
+    assert_eq!(
+        err("hello world"),
+        "1:1: expected a diagram type such as `flowchart TD` or `graph LR`, found `hello`"
+    );
+    assert_eq!(
+        err("\n graphTD\nA"),
+        "2:2: expected a diagram type such as `flowchart TD` or `graph LR`, found `graphTD` (put a space between the keyword and the direction, e.g. `graph TD`)"
+    );
+    assert_eq!(
+        err("[x]"),
+        "1:1: expected a diagram type such as `flowchart TD` or `graph LR`, found `[`"
+    );
+    assert_eq!(
+        err("---\ntitle: x\n"),
+        "1:1: front matter opened with `---` is not closed (expected a line `---`)"
+    );
+    assert_eq!(
+        err("%%{init: {}\ngraph"),
+        "1:1: unclosed directive `%%{` (expected `}%%`)"
+    );
+    assert_eq!(
+        err("graph XY\nA"),
+        "1:7: unknown direction `XY` after `graph` (expected `TB`, `TD`, `BT`, `LR` or `RL`)"
+    );
+    assert_eq!(
+        err("graph TD A-->B"),
+        "1:10: expected a new line or `;` after `graph TD`, found `A`"
+    );
+}
+
+// ---------------------------------------------------------------- statements
+
+#[test]
+fn separators_comments_and_whitespace() {
+    let g = graph("  graph TD  \n\n  A-->B ; B-->C;;\n%% comment\n\tC --> D %% trailing\r\n  ");
+    assert_eq!(edges(&g), "A-->B B-->C C-->D");
+}
+
+#[test]
+fn node_ids() {
+    let g = graph("graph TD\na-b_1 --> 中文 --> endpoint --> subgraphA --> n.1\nstyleX --> endX");
+    assert_eq!(nodes(&g), "a-b_1 中文 endpoint subgraphA n.1 styleX endX");
+    assert_eq!(g.edges.len(), 5);
+}
+
+#[test]
+fn shapes() {
+    let g = graph(
+        "graph TD\nA[rect] --> B(round) --> C{diamond} --> D((circle)) --> E([stadium])\n\
+         F[[sub]] --> G[(db)] --> H{{hex}} --> I>asym] --> J(((dbl)))\n\
+         K[/lean r/] --> L[\\lean l\\] --> M[/trap\\] --> N[\\inv trap/]",
+    );
+    assert_eq!(
+        nodes(&g),
+        "A[rect]:rect B[rounded]:round C[diamond]:diamond D[circle]:circle E[stadium]:stadium \
+         F[subroutine]:sub G[cylinder]:db H[hexagon]:hex I[asymmetric]:asym J[doublecircle]:dbl \
+         K[lean_right]:lean r L[lean_left]:lean l M[trapezoid]:trap N[inv_trapezoid]:inv trap"
+    );
+}
+
+#[test]
+fn labels() {
+    let g = graph(
+        "graph TD\nA[\"quoted [with] (brackets)\"]\nB[line1<br>line2<br/>line3<br />4]\n\
+         C[\"#quot;hi#quot; #35; #9829; #amp;\"]\nD[出口管制：芯片限制 / (x)]\nE[  padded  ]\nF[\"`md`\"]",
+    );
+    assert_eq!(
+        nodes(&g),
+        "A[rect]:quoted [with] (brackets) B[rect]:line1\\nline2\\nline3\\n4 \
+         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / (x) E[rect]:padded F[rect]:md"
+    );
+}
+
+#[test]
+fn redefinition_updates_label_and_shape() {
+    let g = graph("graph TD\nA[first] --> B\nA --> C\nB(second)\nA");
+    assert_eq!(nodes(&g), "A[rect]:first B[rounded]:second C");
+    assert_eq!(g.nodes[1].span.line, 2, "span of the first appearance");
+}
+
+#[test]
+fn edge_kinds() {
+    let g = graph(
+        "graph LR\nA-->B\nA---B\nA-.->B\nA-.-B\nA==>B\nA===B\nA~~~B\nA--oB\nA--xB\n\
+         A<-->B\nA o--o B\nA x--x B\nA<-.->B\nA<==>B",
+    );
+    assert_eq!(
+        edges(&g),
+        "A-->B A--B A-.->B A-.-B A==>B A==B A~~~B A--oB A--xB A<-->B Ao--oB Ax--xB A<-.->B A<==>B"
+    );
+}
+
+#[test]
+fn edge_lengths() {
+    let g = graph("graph LR\nA--->B\nA---->B\nA----B\nA-..->B\nA-...-B\nA===>B\nA====B\nA~~~~B");
+    assert_eq!(
+        edges(&g),
+        "A-->B/2 A-->B/3 A--B/2 A-.->B/2 A-.-B/3 A==>B/2 A==B/2 A~~~B/2"
+    );
+}
+
+#[test]
+fn edge_labels() {
+    let g = graph(
+        "graph LR\nA-- text -->B\nA -. dotted .-> B\nA == thick ==> B\nA-->|pipe|B\nA---|open|B\n\
+         A -.->|\"quoted|bar\"| B\nA -- long --->B\nA-- a<br>b ---B\nA--\"q --> x\"-->B",
+    );
+    assert_eq!(
+        edges(&g),
+        "A-->B|text| A-.->B|dotted| A==>B|thick| A-->B|pipe| A--B|open| A-.->B|quoted|bar| \
+         A-->B/2|long| A--B|a\\nb| A-->B|q --> x|"
+    );
+}
+
+#[test]
+fn chains_and_ampersands() {
+    let g = graph("graph LR\nA --> B --> C\nD & E --> F & G\nH --> I & J -.-> K");
+    assert_eq!(
+        edges(&g),
+        "A-->B B-->C D-->F D-->G E-->F E-->G H-->I H-->J I-.->K J-.->K"
+    );
+    let g = graph("graph LR\nA[a] -->|x| B(b) & C{c} --> D");
+    assert_eq!(nodes(&g), "A[rect]:a B[rounded]:b C[diamond]:c D");
+    assert_eq!(edges(&g), "A-->B|x| A-->C|x| B-->D C-->D");
+}
+
+#[test]
+fn edge_spans_point_at_the_arrow() {
+    let g = graph("graph LR\n  A -- yes --> B");
+    let s = g.edges[0].span;
+    assert_eq!((s.line, s.col), (2, 5));
+    assert_eq!(&"graph LR\n  A -- yes --> B"[s.start..s.end], "-- yes -->");
+}
+
+// ---------------------------------------------------------------- subgraphs
+
+#[test]
+fn subgraph_forms() {
+    let g = graph(
+        "graph TB\nsubgraph one\nA\nend\nsubgraph two [Title Two]\nB\nend\nsubgraph three[\"Quoted\"]\nC\nend\n\
+         subgraph \"quoted title\"\nD\nend\nsubgraph Plain title here\nE\nend\nsubgraph \"single\"\nF\nend",
+    );
+    assert_eq!(
+        subgraphs(&g),
+        "one(one)[A] two(Title Two)[B] three(Quoted)[C] subGraph3(quoted title)[D] \
+         subGraph4(Plain title here)[E] single(single)[F]"
+    );
+}
+
+#[test]
+fn nested_subgraphs_and_direction() {
+    let g = graph(
+        "flowchart LR\nsubgraph outer\ndirection TB\nA --> B\nsubgraph inner\ndirection RL\nB --> C\nend\nC --> D\nend\nD --> E",
+    );
+    assert_eq!(
+        subgraphs(&g),
+        "outer(outer)[A,D]{inner}<TB> inner(inner)[B,C]<RL>"
+    );
+    assert_eq!(g.subgraphs[1].parent, Some(0));
+    assert_eq!(
+        g.node_parents(),
+        vec![Some(0), Some(1), Some(1), Some(0), None]
+    );
+}
+
+#[test]
+fn subgraph_membership_follows_mermaid() {
+    // Already a member of an earlier subgraph: stays there; a node first
+    // used at the top level joins the subgraph that mentions it.
+    let g = graph("graph TD\nX --> Y\nsubgraph s1\nA --> B\nend\nsubgraph s2\nB --> C\nX\nend");
+    assert_eq!(subgraphs(&g), "s1(s1)[A,B] s2(s2)[C,X]");
+}
+
+#[test]
+fn subgraph_and_node_ids_are_separate() {
+    let g = graph("graph TD\nsubgraph A\nA\nend");
+    assert_eq!(subgraphs(&g), "A(A)[A]");
+    assert_eq!(nodes(&g), "A");
+}
+
+#[test]
+fn subgraph_on_one_line() {
+    let g = graph("graph TD;subgraph s;A-->B;end;B-->C");
+    assert_eq!(subgraphs(&g), "s(s)[A,B]");
+    assert_eq!(edges(&g), "A-->B B-->C");
+}
+
+// ---------------------------------------------------------------- styles
+
+#[test]
+fn styles_and_classes() {
+    let g = graph(
+        "graph TD\nA:::hot --> B\nstyle A fill:#f9f,stroke:#333\nclassDef hot,cold fill:#fec, stroke:#f66;\n\
+         classDef default color:red\nclass A,B cold\nclass Z cold\nC[c]:::hot:::cold",
+    );
+    assert_eq!(nodes(&g), "A:::hot:::cold B:::cold C[rect]:c:::hot:::cold");
+    assert_eq!(g.class_defs.len(), 3);
+    let s = g.node_style(0);
+    assert_eq!(s.fill.as_deref(), Some("#f9f"));
+    assert_eq!(s.stroke.as_deref(), Some("#333"));
+    assert_eq!(s.color.as_deref(), Some("red"));
+    assert_eq!(g.node_style(1).fill.as_deref(), Some("#fec"));
+}
+
+#[test]
+fn style_on_unknown_node_creates_it() {
+    let g = graph("graph TD\nstyle Q fill:#000\nQ[label]");
+    assert_eq!(nodes(&g), "Q[rect]:label");
+    assert_eq!(g.nodes[0].style.len(), 1);
+}
+
+#[test]
+fn ignored_statements() {
+    let g = graph(
+        "graph TD\naccTitle: A title\naccDescr: a description\naccDescr {\n multi\n line\n}\nA-->B\n\
+         linkStyle 0 stroke:#f00\nclick A callback \"tip\"\nclick B href \"https://x\"\nlinkStyle default color:red;",
+    );
+    assert_eq!(edges(&g), "A-->B");
+    assert_eq!(nodes(&g), "A B");
+}
+
+// ---------------------------------------------------------------- errors
+
+#[test]
+fn statement_errors() {
+    let cases = [
+        ("graph TD\nA[text", "2:2: unclosed `[` in node `A` (expected `]`)"),
+        ("graph TD\nA((text) --> B", "2:2: unclosed `((` in node `A` (expected `))`)"),
+        ("graph TD\n  A --> ", "2:9: expected a node id after `-->`, found end of input"),
+        ("graph TD\nA -->\nB", "2:6: expected a node id after `-->`, found end of line"),
+        ("graph TD\nA -- yes --> [x]", "2:14: expected a node id after `-- yes -->`, found `[`"),
+        ("graph TD\nA & --> B", "2:5: expected a node id after `&`, found `-->`"),
+        (
+            "graph TD\nA --> B C",
+            "2:9: expected an arrow like `-->`, `&`, a new line or `;` after node `B`, found `C`",
+        ),
+        (
+            "graph TD\nA -- yes B",
+            "2:3: unclosed edge label after `--` (expected `-->` or `---` to end it on the same line)",
+        ),
+        (
+            "graph TD\nA -. yes B",
+            "2:3: unclosed edge label after `-.` (expected `.->` or `.-` to end it on the same line)",
+        ),
+        (
+            "graph TD\nA -->|yes B",
+            "2:6: unclosed `|` in edge label (expected a closing `|`)",
+        ),
+        ("graph TD\nA[\"text]", "2:3: unclosed string: missing the closing `\"`"),
+        (
+            "graph TD\nA[\"t\" x] --> B",
+            "2:7: expected `]` after the label of node `A`, found `x`",
+        ),
+        ("graph TD\n--> B", "2:1: expected a node id, found `-->`"),
+        (
+            "graph TD\nA:::",
+            "2:5: expected a class name after `:::` on node `A`, found end of input",
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(err(src), want, "{src}");
+    }
+}
+
+#[test]
+fn subgraph_errors() {
+    assert_eq!(
+        err("graph TD\n\nsubgraph X\nA\n"),
+        "5:1: expected `end` to close subgraph `X` opened at line 3, found end of input"
+    );
+    assert_eq!(
+        err("graph TD\nA\n end"),
+        "3:2: unexpected `end`: no subgraph is open"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph\nA\nend"),
+        "2:1: expected a subgraph id or title after `subgraph`, found end of line"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph X [title\nend"),
+        "2:12: unclosed `[` in the title of subgraph `X` (expected `]`)"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph X[\"t\" y]\nend"),
+        "2:16: expected `]` after the title of subgraph `X`, found `y`"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph X [t] y\nend"),
+        "2:16: expected a new line or `;` after the subgraph title, found `y`"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph X\nend --> A"),
+        "3:5: expected a new line or `;` after `end`, found `-->`"
+    );
+    assert_eq!(
+        err("graph TD\nsubgraph X\ndirection XY\nend"),
+        "3:11: expected a direction (`TB`, `TD`, `BT`, `LR` or `RL`) after `direction`, found `XY`"
+    );
+    let deep = format!("graph TD\n{}", "subgraph s\n".repeat(300));
+    assert_eq!(
+        err(&deep),
+        "258:1: subgraphs are nested too deeply (more than 256 levels)"
+    );
+}
+
+#[test]
+fn style_errors() {
+    assert_eq!(
+        err("graph TD\nA-->B\nlinkStyle 0,1 stroke:red"),
+        "3:13: `linkStyle 1` refers to a missing edge: the diagram has 1 edge before this line (edges are numbered from 0)"
+    );
+    assert_eq!(
+        err("graph TD\nlinkStyle x"),
+        "2:11: expected an edge number or `default` after `linkStyle`, found `x`"
+    );
+    assert_eq!(
+        err("graph TD\nstyle\n"),
+        "2:6: expected a node id after `style`, found end of line"
+    );
+    assert_eq!(
+        err("graph TD\nclassDef ;"),
+        "2:10: expected a class name after `classDef`, found `;`"
+    );
+    assert_eq!(
+        err("graph TD\nclass A"),
+        "2:8: expected a class name after `class A`, found end of input"
+    );
+}
+
+// ---------------------------------------------------------------- seed
+
+const SEED: &str = "graph LR
+    subgraph AI竞争与安全
+        A[中美AI竞争]-->B(出口管制：芯片限制);
+        B --> C{美国保持领先地位};
+        C --> D(AI安全治理);
+        D --> E{全球AI安全标准制定};
+    end
+
+    subgraph 技术要素
+        F[模型能力];
+        G[开源/闭源];
+        H[模型蒸馏风险];
+        I[算力资源];
+        F -- 影响 --> G;
+        F -- 影响 --> H;
+        B --> I;
+    end
+
+    subgraph 人才与合作
+        J[AI人才流动];
+        K[跨国合作];
+        L[对中国政府的担忧];
+        J --> L;
+        L --> K;
+    end
+
+    subgraph AI的潜力与治理
+        M[AI的民主化潜力];
+        N[全球AI治理];
+        C --> M;
+        C --> N;
+    end
+
+    style A fill:#f9f,stroke:#333,stroke-width:2px
+    style B fill:#ccf,stroke:#333,stroke-width:2px
+    style C fill:#9f9,stroke:#333,stroke-width:2px
+    style D fill:#ccf,stroke:#333,stroke-width:2px
+    style E fill:#9f9,stroke:#333,stroke-width:2px
+    style F fill:#ffc,stroke:#333,stroke-width:2px
+    style G fill:#eee,stroke:#333,stroke-width:2px
+    style H fill:#eee,stroke:#333,stroke-width:2px
+    style I fill:#eee,stroke:#333,stroke-width:2px
+    style J fill:#eee,stroke:#333,stroke-width:2px
+    style K fill:#eee,stroke:#333,stroke-width:2px
+    style L fill:#eee,stroke:#333,stroke-width:2px
+    style M fill:#eee,stroke:#333,stroke-width:2px
+    style N fill:#eee,stroke:#333,stroke-width:2px
+
+    classDef highlight fill:#fec,stroke:#f66,stroke-width:2px;
+    class C highlight;
+";
+
+#[test]
+fn seed_diagram() {
+    let g = graph(SEED);
+    assert_eq!(g.direction.as_str(), "LR");
+    assert_eq!(g.nodes.len(), 14);
+    assert_eq!(g.edges.len(), 11);
+    assert_eq!(g.subgraphs.len(), 4);
+    assert_eq!(
+        subgraphs(&g),
+        "AI竞争与安全(AI竞争与安全)[A,B,C,D,E] 技术要素(技术要素)[F,G,H,I] \
+         人才与合作(人才与合作)[J,K,L] AI的潜力与治理(AI的潜力与治理)[M,N]"
+    );
+    assert_eq!(
+        edges(&g),
+        "A-->B B-->C C-->D D-->E F-->G|影响| F-->H|影响| B-->I J-->L L-->K C-->M C-->N"
+    );
+    let c = g.node_index("C").unwrap();
+    assert_eq!(g.nodes[c].label, "美国保持领先地位");
+    assert_eq!(g.nodes[c].shape.name(), "diamond");
+    assert_eq!(g.nodes[c].classes, vec!["highlight".to_string()]);
+    let s = g.node_style(c);
+    assert_eq!(s.fill.as_deref(), Some("#9f9"), "style beats class");
+    assert_eq!(s.stroke.as_deref(), Some("#333"));
+    let a = g.node_index("A").unwrap();
+    assert_eq!(g.node_style(a).fill.as_deref(), Some("#f9f"));
+    assert_eq!(g.nodes[a].span.line, 3);
+    assert_eq!(
+        g.nodes[g.node_index("B").unwrap()].label,
+        "出口管制：芯片限制"
+    );
+}
+
+#[test]
+fn seed_file_if_present() {
+    let Ok(doc) = std::fs::read_to_string("/work/shared/seeds/000_90de61ab8aa2bbb0.txt") else {
+        return;
+    };
+    let Some(start) = doc.find("```mermaid\n") else {
+        return;
+    };
+    let body = &doc[start + 11..];
+    let body = &body[..body.find("```").unwrap_or(body.len())];
+    assert_eq!(graph(body), graph(SEED));
+}
+
+/// Parse rate over `../shared/corpus` flowcharts (run with `--ignored --nocapture`).
+#[test]
+#[ignore]
+fn corpus_conformance() {
+    let root = "/work/shared/corpus";
+    let Ok(manifest) = std::fs::read_to_string(format!("{root}/manifest.tsv")) else {
+        return;
+    };
+    let (mut ok, mut total, mut wrong_accept) = (0, 0, 0);
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<_> = line.split('\t').collect();
+        if cols.len() < 7 || cols[2] != "flowchart" {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(format!("{root}/{}", cols[0])) else {
+            continue;
+        };
+        let res = parse(&src);
+        if cols[6] == "yes" {
+            if res.is_ok() {
+                wrong_accept += 1;
+                println!("ACCEPTED {}", cols[0]);
+            }
+            continue;
+        }
+        total += 1;
+        match res {
+            Ok(_) => ok += 1,
+            Err(e) => println!(
+                "FAIL {} {}:{}: {}",
+                cols[0], e.span.line, e.span.col, e.message
+            ),
+        }
+    }
+    println!("flowchart: {ok}/{total} parsed; {wrong_accept} expected-error cases accepted");
+}
+
+#[test]
+fn node_metadata_and_edge_ids() {
+    let g = graph(
+        "flowchart TD\nA@{ shape: diamond, label: \"Decide\" } --> B@{ shape: cyl }\nC@{ label: plain }\n\
+         A e1@--> C\ne1@{ animate: true }\nD@{\n  shape: lean-r\n}",
+    );
+    assert_eq!(
+        nodes(&g),
+        "A[diamond]:Decide B[cylinder]:B C[rect]:plain D[lean_right]:D"
+    );
+    assert_eq!(edges(&g), "A-->B A-->C");
+    assert_eq!(
+        err("flowchart TD\nA@{ shape: rect"),
+        "2:2: unclosed `@{` (expected `}`)"
+    );
+}
+
+#[test]
+fn arrow_may_start_the_next_line() {
+    let g = graph("graph TD\nA[a]\n   --> B\nC\n-.-> D");
+    assert_eq!(edges(&g), "A-->B C-.->D");
+}
+
+/// Every prefix and every one-character deletion of a varied diagram parses
+/// or fails cleanly: never a panic.
+#[test]
+fn never_panics_on_truncated_or_damaged_input() {
+    let src = format!(
+        "---\na: b\n---\n%%{{init: {{}}}}%%\n{SEED}\nA@{{ shape: diam, label: \"x\" }} e1@<-. t .-> B[(db)]:::c & C{{{{h}}}}\n\
+         subgraph s1 [\"T\"]\ndirection LR\nD>a] -- \"q\" --> E[/p\\] ==>|l| F(((d)))\nend\nlinkStyle 0 color:red\nclick A cb"
+    );
+    let bounds: Vec<usize> = src.char_indices().map(|(p, _)| p).collect();
+    for &p in &bounds {
+        let _ = parse(&src[..p]);
+    }
+    for w in bounds.windows(2) {
+        let damaged = format!("{}{}", &src[..w[0]], &src[w[1]..]);
+        let _ = parse(&damaged);
+    }
+}
