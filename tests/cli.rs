@@ -13,7 +13,8 @@ struct Tmp(PathBuf);
 
 impl Tmp {
     fn new(name: &str) -> Tmp {
-        let p = std::env::temp_dir().join(format!("mermaid-render-test-{}-{name}", std::process::id()));
+        let p =
+            std::env::temp_dir().join(format!("mermaid-render-test-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&p);
         fs::create_dir_all(&p).unwrap();
         Tmp(p)
@@ -45,7 +46,12 @@ fn files(dir: &Path) -> Vec<String> {
             if p.is_dir() {
                 walk(base, &p, out);
             } else {
-                out.push(p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+                out.push(
+                    p.strip_prefix(base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -64,31 +70,63 @@ fn one_diagram_is_named_after_the_document() {
     let t = Tmp::new("one");
     fs::write(t.path().join("doc.mmd"), SIMPLE).unwrap();
     let out = t.path().join("out");
-    let o = run(&[t.path().join("doc.mmd").to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        t.path().join("doc.mmd").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files(&out), vec!["doc.png", "doc.svg"]);
     let png = fs::read(out.join("doc.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(stderr(&o).contains("1 document, 1 diagram rendered, 0 failed"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 document, 1 diagram rendered, 0 failed"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn three_diagrams_one_broken_gives_two_images_a_located_error_and_exit_1() {
     let t = Tmp::new("three");
     let doc = t.path().join("three.md");
-    fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/docs/three.md"), &doc).unwrap();
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/docs/three.md"),
+        &doc,
+    )
+    .unwrap();
     let out = t.path().join("out");
-    let o = run(&[doc.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "svg"]);
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(files(&out), vec!["three-1.svg", "three-3.svg"]);
     let err = stderr(&o);
     // The unclosed `[` is on document line 17; the message points into that line.
-    let line = err.lines().find(|l| l.contains(": error")).expect("an error line");
+    let line = err
+        .lines()
+        .find(|l| l.contains(": error"))
+        .expect("an error line");
     assert!(line.starts_with(&format!("{}:17:", doc.display())), "{err}");
     let col: usize = line.split(':').nth(2).unwrap().parse().unwrap();
-    let doc_line = fs::read_to_string(&doc).unwrap().lines().nth(16).unwrap().to_string();
-    assert!(col >= doc_line.find('Z').unwrap() + 1, "column {col} should point at or after `Z[`: {err}");
-    assert!(err.contains("Z[unclosed"), "the source line is quoted: {err}");
+    let doc_line = fs::read_to_string(&doc)
+        .unwrap()
+        .lines()
+        .nth(16)
+        .unwrap()
+        .to_string();
+    assert!(
+        col > doc_line.find('Z').unwrap(),
+        "column {col} should point at or after `Z[`: {err}"
+    );
+    assert!(
+        err.contains("Z[unclosed"),
+        "the source line is quoted: {err}"
+    );
     assert!(err.contains('^'), "a caret marks the column: {err}");
     assert!(err.contains("2 diagrams rendered, 1 failed"), "{err}");
     // The third diagram (in a list item) was found and rendered.
@@ -103,18 +141,38 @@ fn folders_are_walked_in_order_and_mirrored() {
     fs::create_dir_all(src.join("sub/deeper")).unwrap();
     fs::write(src.join("a.md"), format!("```mermaid\n{SIMPLE}```\n")).unwrap();
     fs::write(src.join("sub/b.mmd"), SIMPLE).unwrap();
-    fs::write(src.join("sub/deeper/c.txt"), format!("<Mermaid_Diagram>\n```mermaid\n{SIMPLE}```\n</Mermaid_Diagram>\n")).unwrap();
+    fs::write(
+        src.join("sub/deeper/c.txt"),
+        format!("<Mermaid_Diagram>\n```mermaid\n{SIMPLE}```\n</Mermaid_Diagram>\n"),
+    )
+    .unwrap();
     fs::write(src.join("sub/none.md"), "no diagrams here\n").unwrap();
     fs::write(src.join("image.png"), b"not a document").unwrap();
     let out = t.path().join("out");
-    let o = run(&[src.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "svg,layout"]);
+    let o = run(&[
+        src.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg,layout",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         files(&out),
-        vec!["a.layout.json", "a.svg", "sub/b.layout.json", "sub/b.svg", "sub/deeper/c.layout.json", "sub/deeper/c.svg"]
+        vec![
+            "a.layout.json",
+            "a.svg",
+            "sub/b.layout.json",
+            "sub/b.svg",
+            "sub/deeper/c.layout.json",
+            "sub/deeper/c.svg"
+        ]
     );
     let err = stderr(&o);
-    assert!(err.contains("4 documents, 3 diagrams rendered, 0 failed, 1 without diagrams"), "{err}");
+    assert!(
+        err.contains("4 documents, 3 diagrams rendered, 0 failed, 1 without diagrams"),
+        "{err}"
+    );
     // Rendered in sorted order.
     let so = String::from_utf8_lossy(&o.stdout);
     let a = so.find("a.md").unwrap();
@@ -130,7 +188,13 @@ fn same_stem_documents_do_not_overwrite_each_other() {
     fs::write(src.join("x.md"), format!("```mermaid\n{SIMPLE}```\n")).unwrap();
     fs::write(src.join("x.mmd"), SIMPLE).unwrap();
     let out = t.path().join("out");
-    let o = run(&[src.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "svg"]);
+    let o = run(&[
+        src.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files(&out), vec!["x-md.svg", "x-mmd.svg"]);
 }
@@ -139,7 +203,11 @@ fn same_stem_documents_do_not_overwrite_each_other() {
 fn unsupported_diagram_type_is_reported_with_its_location() {
     let t = Tmp::new("unsupported");
     let doc = t.path().join("seq.md");
-    fs::write(&doc, "Intro\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n").unwrap();
+    fs::write(
+        &doc,
+        "Intro\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n",
+    )
+    .unwrap();
     let out = t.path().join("out");
     let o = run(&[doc.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
@@ -172,7 +240,12 @@ fn reads_standard_input() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(format!("```mermaid\n{SIMPLE}```\n").as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("```mermaid\n{SIMPLE}```\n").as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files(&out), vec!["stdin.svg"]);
@@ -185,7 +258,13 @@ fn no_temporary_files_are_left_behind() {
     fs::write(&doc, SIMPLE).unwrap();
     let out = t.path().join("out");
     for _ in 0..2 {
-        let o = run(&[doc.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "svg,png,layout"]);
+        let o = run(&[
+            doc.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-f",
+            "svg,png,layout",
+        ]);
         assert!(o.status.success());
     }
     assert_eq!(files(&out), vec!["d.layout.json", "d.png", "d.svg"]);

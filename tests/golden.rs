@@ -34,22 +34,45 @@ fn check(name: &str, doc: &Path) {
     assert_eq!(blocks.len(), 1, "{name}: one diagram expected");
     let r = render_svg(&blocks[0].source, &Options::default()).expect("renders");
     let png = render_png(&r.svg, 1.0).expect("rasterises");
-    let (svg_path, png_path) = (golden(&format!("{name}.svg")), golden(&format!("{name}.png")));
+    let (svg_path, png_path) = (
+        golden(&format!("{name}.svg")),
+        golden(&format!("{name}.png")),
+    );
     if blessing() {
         std::fs::create_dir_all(svg_path.parent().unwrap()).unwrap();
         std::fs::write(&svg_path, &r.svg).unwrap();
         std::fs::write(&png_path, &png).unwrap();
-        panic!("blessed {name}: rewrote {} and {}; run again without MERMAID_RENDER_BLESS", svg_path.display(), png_path.display());
+        panic!(
+            "blessed {name}: rewrote {} and {}; run again without MERMAID_RENDER_BLESS",
+            svg_path.display(),
+            png_path.display()
+        );
     }
-    let want_svg = std::fs::read_to_string(&svg_path).unwrap_or_else(|_| panic!("missing {}; bless with MERMAID_RENDER_BLESS=1", svg_path.display()));
-    assert!(r.svg == want_svg, "{name}: SVG differs from {}", svg_path.display());
+    let want_svg = std::fs::read_to_string(&svg_path).unwrap_or_else(|_| {
+        panic!(
+            "missing {}; bless with MERMAID_RENDER_BLESS=1",
+            svg_path.display()
+        )
+    });
+    assert!(
+        r.svg == want_svg,
+        "{name}: SVG differs from {}",
+        svg_path.display()
+    );
     let want = Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
     let got = Pixmap::decode_png(&png).unwrap();
-    assert_eq!((got.width(), got.height()), (want.width(), want.height()), "{name}: PNG size");
+    assert_eq!(
+        (got.width(), got.height()),
+        (want.width(), want.height()),
+        "{name}: PNG size"
+    );
     let mut diff = Pixmap::new(got.width(), got.height()).unwrap();
     let mut bad = 0usize;
     for (i, (a, b)) in got.data().chunks(4).zip(want.data().chunks(4)).enumerate() {
-        let off = a.iter().zip(b).any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE);
+        let off = a
+            .iter()
+            .zip(b)
+            .any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE);
         if off {
             bad += 1;
             diff.data_mut()[i * 4..i * 4 + 4].copy_from_slice(&[255, 0, 0, 255]);
@@ -61,13 +84,20 @@ fn check(name: &str, doc: &Path) {
         std::fs::create_dir_all(&dir).unwrap();
         let _ = diff.save_png(dir.join(format!("{name}.diff.png")));
         let _ = std::fs::write(dir.join(format!("{name}.png")), &png);
-        panic!("{name}: {bad} pixels differ ({:.3}%), diff in {}", share * 100.0, dir.display());
+        panic!(
+            "{name}: {bad} pixels differ ({:.3}%), diff in {}",
+            share * 100.0,
+            dir.display()
+        );
     }
 }
 
 #[test]
 fn seed_matches_its_golden_svg_and_png() {
-    check("seed", &Path::new(ROOT).join("seeds/000_90de61ab8aa2bbb0.txt"));
+    check(
+        "seed",
+        &Path::new(ROOT).join("seeds/000_90de61ab8aa2bbb0.txt"),
+    );
 }
 
 #[test]

@@ -19,6 +19,9 @@ const WALKED: &[&str] = &[
     "md", "markdown", "mdx", "mmd", "mermaid", "txt", "html", "htm",
 ];
 
+/// The outcome of one diagram: the files written, or the message to print.
+type Outcome = Result<Vec<PathBuf>, String>;
+
 /// One input document.
 struct Doc {
     /// Name used in messages.
@@ -77,8 +80,7 @@ pub fn run(args: &Args) -> Result<Summary> {
 
     let formats = &args.format;
     let options = Options::default();
-    let results: Vec<Mutex<Option<Result<Vec<PathBuf>, String>>>> =
-        jobs.iter().map(|_| Mutex::new(None)).collect();
+    let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())

@@ -280,6 +280,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             _ => (0, 0),
         };
         span[c] = (lo, hi);
+        #[allow(clippy::needless_range_loop)] // `present` of the ancestors changes too
         for r in lo..=hi {
             if !present[c][r] {
                 nodes.push(LNode {

@@ -36,9 +36,9 @@ pub fn order(g: &OrderGraph, ranks: &mut [Vec<usize>], max_sweeps: usize) {
     fill_pos(ranks, &mut pos);
     // Make clusters contiguous, keeping the initial order otherwise.
     let mut corder = cluster_order(g, ranks, &pos);
-    for r in 0..ranks.len() {
-        let keys: Vec<(usize, f64)> = ranks[r].iter().map(|&v| (v, pos[v] as f64)).collect();
-        ranks[r] = sort_rank(g, &keys, &pos, &corder);
+    for rank in ranks.iter_mut() {
+        let keys: Vec<(usize, f64)> = rank.iter().map(|&v| (v, pos[v] as f64)).collect();
+        *rank = sort_rank(g, &keys, &pos, &corder);
     }
     fill_pos(ranks, &mut pos);
     transpose(g, ranks, &mut pos);
@@ -225,8 +225,7 @@ pub fn crossings_between(
     segs.sort_unstable();
     let mut tree = vec![0usize; lower_len + 1];
     let mut count = 0usize;
-    let mut seen = 0usize;
-    for &(_, p) in &segs {
+    for (seen, &(_, p)) in segs.iter().enumerate() {
         // Number of earlier segments with lower position > p.
         let mut i = p + 1;
         let mut le = 0;
@@ -240,7 +239,6 @@ pub fn crossings_between(
             tree[i] += 1;
             i += i & i.wrapping_neg();
         }
-        seen += 1;
     }
     count
 }

@@ -137,7 +137,9 @@ fn multi_line_labels_get_one_tspan_per_line_centred() {
     let b = crate::text::measure("line one\nline two", TextStyle::default()).baseline;
     let y1 = svg::num(176.0 + b);
     let y2 = svg::num(200.0 + b);
-    let want = format!("<tspan x=\"100\" y=\"{y1}\">line one</tspan><tspan x=\"100\" y=\"{y2}\">line two</tspan>");
+    let want = format!(
+        "<tspan x=\"100\" y=\"{y1}\">line one</tspan><tspan x=\"100\" y=\"{y2}\">line two</tspan>"
+    );
     assert!(svg.contains(&want), "{want} in {svg}");
 }
 
