@@ -38,6 +38,8 @@ pub fn node_size(shape: Shape, label_w: f64, label_h: f64) -> (f64, f64) {
         Shape::Parallelogram | Shape::ParallelogramAlt | Shape::Trapezoid | Shape::TrapezoidAlt => {
             (w + 30.0 + (h + 30.0), h + 30.0)
         }
+        // Mermaid 11 shapes not sized in their own form yet: a rectangle's size.
+        _ => (w + 60.0, h + 30.0),
     }
 }
 
@@ -99,7 +101,7 @@ pub fn outline(shape: Shape, w: f64, h: f64) -> Vec<Point> {
             let m = h / 2.0;
             vec![p(-hw, -hh), p(hw, -hh), p(hw - m, hh), p(-hw + m, hh)]
         }
-        Shape::Rect | Shape::Rounded | Shape::Subroutine | Shape::Cylinder => {
+        _ => {
             vec![p(-hw, -hh), p(hw, -hh), p(hw, hh), p(-hw, hh)]
         }
     }

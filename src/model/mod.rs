@@ -2,7 +2,10 @@
 //! layout and render consume. Plain data, no behaviour beyond lookups and
 //! style resolution.
 
+mod config;
 mod style;
+
+pub use config::Value;
 
 pub use style::{parse_style_list, ResolvedStyle, StyleDecl};
 
@@ -86,6 +89,73 @@ pub enum Shape {
     Trapezoid,
     /// `[\text/]`
     TrapezoidAlt,
+    // ---- Mermaid 11 `@{ shape: … }` shapes (name in brackets) ----
+    /// Text without a box (`text`).
+    Text,
+    /// Card (`notch-rect`).
+    NotchedRect,
+    /// Lined process (`lin-rect`).
+    LinedRect,
+    /// Start (`sm-circ`).
+    SmallCircle,
+    /// Stop (`fr-circ`).
+    FramedCircle,
+    /// Fork/join bar (`fork`).
+    ForkJoin,
+    /// Collate (`hourglass`).
+    Hourglass,
+    /// Comment (`brace`).
+    BraceLeft,
+    /// Comment, right (`brace-r`).
+    BraceRight,
+    /// Comment, both sides (`braces`).
+    Braces,
+    /// Communication link (`bolt`).
+    Bolt,
+    /// Document (`doc`).
+    Document,
+    /// Delay (`delay`).
+    Delay,
+    /// Direct access storage (`h-cyl`).
+    HorizontalCylinder,
+    /// Disk storage (`lin-cyl`).
+    LinedCylinder,
+    /// Display (`curv-trap`).
+    CurvedTrapezoid,
+    /// Divided process (`div-rect`).
+    DividedRect,
+    /// Extract (`tri`).
+    Triangle,
+    /// Internal storage (`win-pane`).
+    WindowPane,
+    /// Junction (`f-circ`).
+    FilledCircle,
+    /// Lined document (`lin-doc`).
+    LinedDocument,
+    /// Loop limit (`notch-pent`).
+    NotchedPentagon,
+    /// Manual file (`flip-tri`).
+    FlippedTriangle,
+    /// Manual input (`sl-rect`).
+    SlopedRect,
+    /// Multiple documents (`docs`).
+    MultiDocument,
+    /// Multiple processes (`st-rect`).
+    MultiRect,
+    /// Paper tape (`flag`).
+    Flag,
+    /// Stored data (`bow-rect`).
+    BowTieRect,
+    /// Summary (`cross-circ`).
+    CrossedCircle,
+    /// Tagged document (`tag-doc`).
+    TaggedDocument,
+    /// Tagged process (`tag-rect`).
+    TaggedRect,
+    /// `A@{ icon: "…" }`: drawn as a labelled placeholder.
+    Icon,
+    /// `A@{ img: "…" }`: drawn as a labelled placeholder (never fetched).
+    Image,
 }
 
 impl Shape {
@@ -106,6 +176,39 @@ impl Shape {
             Shape::ParallelogramAlt => "lean_left",
             Shape::Trapezoid => "trapezoid",
             Shape::TrapezoidAlt => "inv_trapezoid",
+            Shape::Text => "text",
+            Shape::NotchedRect => "notch-rect",
+            Shape::LinedRect => "lin-rect",
+            Shape::SmallCircle => "sm-circ",
+            Shape::FramedCircle => "fr-circ",
+            Shape::ForkJoin => "fork",
+            Shape::Hourglass => "hourglass",
+            Shape::BraceLeft => "brace",
+            Shape::BraceRight => "brace-r",
+            Shape::Braces => "braces",
+            Shape::Bolt => "bolt",
+            Shape::Document => "doc",
+            Shape::Delay => "delay",
+            Shape::HorizontalCylinder => "h-cyl",
+            Shape::LinedCylinder => "lin-cyl",
+            Shape::CurvedTrapezoid => "curv-trap",
+            Shape::DividedRect => "div-rect",
+            Shape::Triangle => "tri",
+            Shape::WindowPane => "win-pane",
+            Shape::FilledCircle => "f-circ",
+            Shape::LinedDocument => "lin-doc",
+            Shape::NotchedPentagon => "notch-pent",
+            Shape::FlippedTriangle => "flip-tri",
+            Shape::SlopedRect => "sl-rect",
+            Shape::MultiDocument => "docs",
+            Shape::MultiRect => "st-rect",
+            Shape::Flag => "flag",
+            Shape::BowTieRect => "bow-rect",
+            Shape::CrossedCircle => "cross-circ",
+            Shape::TaggedDocument => "tag-doc",
+            Shape::TaggedRect => "tag-rect",
+            Shape::Icon => "icon",
+            Shape::Image => "image",
         }
     }
 }
@@ -123,6 +226,12 @@ pub struct Node {
     pub style: Vec<StyleDecl>,
     /// Where the node first appeared.
     pub span: Span,
+    /// The label is a markdown string (`"`…`"`): `**bold**`, `*italic*`, wrapping.
+    pub markdown: bool,
+    /// `icon: "fa:…"` of an icon node (kept as text; never fetched).
+    pub icon: Option<String>,
+    /// `img: "…"` of an image node (kept as text; never fetched).
+    pub image: Option<String>,
 }
 
 /// How an edge's line is drawn.
@@ -158,6 +267,22 @@ pub struct Edge {
     /// Minimum length in ranks: 1 for `-->`, 2 for `--->`, and so on.
     pub min_len: u32,
     pub span: Span,
+    /// The label is a markdown string.
+    pub label_markdown: bool,
+    /// Edge id (`e1@-->`).
+    pub id: Option<String>,
+    /// Declarations from `linkStyle` lines for this edge, in order.
+    pub style: Vec<StyleDecl>,
+    /// Curve (`basis`, `linear`, `step`, …) from `linkStyle … interpolate` or `e1@{ curve: … }`.
+    pub curve: Option<String>,
+    /// `e1@{ animate: true }`.
+    pub animate: bool,
+    /// Set when the edge starts at a subgraph (`sub1 --> A`); `from` then
+    /// holds a member node of that subgraph, for ranking.
+    pub from_cluster: Option<usize>,
+    /// Set when the edge ends at a subgraph (`A --> sub1`); `to` then holds
+    /// a member node of that subgraph.
+    pub to_cluster: Option<usize>,
 }
 
 /// A subgraph: a titled box around its members.
@@ -173,6 +298,12 @@ pub struct Subgraph {
     /// `direction` given inside the subgraph, if any.
     pub direction: Option<Direction>,
     pub span: Span,
+    /// The title is a markdown string.
+    pub title_markdown: bool,
+    /// Classes applied with `class sub1 name` / `:::`.
+    pub classes: Vec<String>,
+    /// Declarations from `style sub1 …`.
+    pub style: Vec<StyleDecl>,
 }
 
 /// A `classDef name decl;decl` line.
@@ -191,6 +322,38 @@ pub struct Graph {
     pub subgraphs: Vec<Subgraph>,
     /// Class definitions in source order (a later definition of a name adds to it).
     pub class_defs: Vec<ClassDef>,
+    /// `linkStyle default …` declarations.
+    pub link_style_default: Vec<StyleDecl>,
+    /// `linkStyle default interpolate X`.
+    pub default_curve: Option<String>,
+    /// `click` statements.
+    pub clicks: Vec<Click>,
+    /// `accTitle:`.
+    pub acc_title: Option<String>,
+    /// `accDescr:` / `accDescr { … }`.
+    pub acc_descr: Option<String>,
+    /// Front matter `title:`.
+    pub title: Option<String>,
+    /// Configuration from front matter `config:` and `%%{init: …}%%`
+    /// directives, merged in source order (always an object).
+    pub config: Value,
+}
+
+/// What a `click` does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClickAction {
+    /// `click A "https://…" "tooltip" _blank` / `click A href "…"`.
+    Href { url: String, target: Option<String> },
+    /// `click A callback` / `click A call callback(args)`.
+    Callback { name: String, args: Option<String> },
+}
+
+/// A `click` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Click {
+    pub node: usize,
+    pub action: ClickAction,
+    pub tooltip: Option<String>,
 }
 
 impl Graph {

@@ -119,6 +119,8 @@ pub fn shape_elements(shape: Shape, r: &Rect) -> Vec<Element> {
         | Shape::ParallelogramAlt
         | Shape::Trapezoid
         | Shape::TrapezoidAlt => vec![path_el(polygon_d(r, &outline(shape, w, h)))],
+        // Mermaid 11 shapes not drawn in their own form yet: a plain box.
+        _ => vec![rect_el(r, 0.0)],
     }
 }
 

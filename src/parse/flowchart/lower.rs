@@ -126,6 +126,7 @@ impl<'s> Lower<'s> {
                                 label: link.label.as_ref().map(text),
                                 min_len: link.min_len,
                                 span: span_of(self.source, link.src.trim()),
+                                ..Edge::default()
                             });
                         }
                     }
