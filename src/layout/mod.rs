@@ -19,6 +19,7 @@
 //! [`verify`] checks the invariants on any result.
 
 pub mod acyclic;
+mod bk;
 pub mod order;
 mod position;
 mod route;
@@ -134,7 +135,12 @@ fn from_screen(dir: Direction, p: Point) -> Point {
 
 /// Lay out `graph` with the node and label sizes in `sizes`.
 pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
+    let t0 = std::time::Instant::now();
+    let timing = std::env::var_os("MR_TIMING").is_some();
     let lg = build(graph, sizes);
+    if timing {
+        eprintln!("build {:?}", t0.elapsed());
+    }
     let mut lg = lg;
     {
         let cluster: Vec<Option<usize>> = lg.nodes.iter().map(|v| v.cluster).collect();
@@ -145,9 +151,15 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
             down: &lg.down,
         };
         let sweeps = if lg.nodes.len() > 20_000 { 8 } else { 24 };
-        order::order(&og, &mut lg.ranks, sweeps);
+        order::order_doubled(&og, &mut lg.ranks, sweeps);
+    }
+    if timing {
+        eprintln!("order {:?}", t0.elapsed());
     }
     let pos = position::position(&lg, opts);
+    if timing {
+        eprintln!("position {:?}", t0.elapsed());
+    }
     let paths = route::route(graph, &lg, &pos);
     finish(graph, sizes, &lg, &pos, paths, opts)
 }
@@ -168,12 +180,18 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             simplex::Constraint {
                 tail,
                 head,
-                minlen: 2 * i64::from(e.min_len.max(1)),
+                minlen: i64::from(e.min_len.max(1)),
                 weight: 1,
             }
         })
         .collect();
-    let rank = simplex::solve(n, &cons, 20 * n + 100);
+    // Rank with the edges' own lengths, then double: every edge gets a
+    // middle rank (for its label), and real nodes sit on even ranks, which
+    // ordering uses to sweep over the real ranks only.
+    let rank: Vec<i64> = simplex::solve(n, &cons, simplex::pivot_budget(n, cons.len()))
+        .into_iter()
+        .map(|r| 2 * r)
+        .collect();
 
     let node_parent = graph.node_parents();
     let nc = graph.subgraphs.len();

@@ -25,6 +25,11 @@ const EDGE_SEP: f64 = 16.0;
 /// Space between subgraph borders and whatever is outside them.
 const CLUSTER_MARGIN: f64 = 16.0;
 
+/// Up to this many layered nodes, coordinates are the exact optimum of
+/// network simplex; beyond, the Brandes–Köpf-style heuristic of [`super::bk`]
+/// keeps layout fast at any size.
+pub const NETWORK_SIMPLEX_LIMIT: usize = 400;
+
 /// Results in the abstract frame.
 pub(crate) struct Positions {
     /// Cross coordinate of every layered node (its centre).
@@ -267,8 +272,12 @@ fn cross_positions(
             weight: 1,
         });
     }
+    let nvars = n + 2 * nc;
+    if n > NETWORK_SIMPLEX_LIMIT {
+        return super::bk::place(lg, nvars, &cons);
+    }
     // Objective: short, straight edge segments.
-    let mut next = n + 2 * nc;
+    let mut next = nvars;
     for v in 0..n {
         for &w in &lg.down[v] {
             let weight = match (is_real(v), is_real(w)) {
@@ -291,6 +300,6 @@ fn cross_positions(
             next += 1;
         }
     }
-    let x = simplex::solve(next, &cons, 10 * next + 100);
+    let x = simplex::solve(next, &cons, simplex::pivot_budget(next, cons.len()));
     x.into_iter().map(|v| v as f64).collect()
 }

@@ -10,6 +10,13 @@
 //! The constraint graph must be acyclic. Disconnected parts are solved
 //! together by tying each to a virtual root with a free edge.
 
+/// A pivot budget for a problem of this size: every pivot costs O(V + E),
+/// so large problems stop early (still feasible, close to optimal) to keep
+/// the whole solve near a fixed amount of work; small ones run to the optimum.
+pub fn pivot_budget(nodes: usize, edges: usize) -> usize {
+    (4_000_000 / (nodes + edges).max(1)).clamp(100, 100_000)
+}
+
 /// One constraint edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Constraint {
@@ -27,10 +34,19 @@ pub fn solve(n: usize, edges: &[Constraint], max_iter: usize) -> Vec<i64> {
     if n == 0 {
         return Vec::new();
     }
+    let t = std::time::Instant::now();
     let mut s = Solver::new(n, edges);
     s.init_rank();
     s.feasible_tree();
-    s.optimise(max_iter);
+    let t1 = t.elapsed();
+    let pivots = s.optimise(max_iter);
+    if std::env::var_os("MR_TIMING").is_some() {
+        eprintln!(
+            "simplex n={n} e={} tree {t1:?} total {:?} pivots {pivots}",
+            edges.len(),
+            t.elapsed()
+        );
+    }
     let mut x: Vec<i64> = s.rank[..n].to_vec();
     let min = x.iter().copied().min().unwrap_or(0);
     for v in &mut x {
@@ -286,8 +302,9 @@ impl Solver {
         }
     }
 
-    fn optimise(&mut self, max_iter: usize) {
+    fn optimise(&mut self, max_iter: usize) -> usize {
         self.annotate();
+        let mut pivots = 0;
         for _ in 0..max_iter {
             let Some(leave) = self.leave_edge() else {
                 break;
@@ -295,11 +312,13 @@ impl Solver {
             let Some(enter) = self.enter_edge(leave) else {
                 break;
             };
+            pivots += 1;
             self.remove_tree_edge(leave);
             self.add_tree_edge(enter);
             self.rerank();
             self.annotate();
         }
+        pivots
     }
 
     fn leave_edge(&mut self) -> Option<usize> {
