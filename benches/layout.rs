@@ -1,16 +1,73 @@
-//! Layout benchmarks.
+//! Layout and whole-render benchmarks on generated layered DAGs
+//! (`mermaid_render::testgen`), with and without nested subgraphs.
+//!
+//! `cargo bench --bench layout`; medians are in criterion's report.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use mermaid_render::parse::{self, Diagram};
+use mermaid_render::testgen::{layered_dag, DagSpec};
+use mermaid_render::{layout, measure, Options};
 use std::hint::black_box;
+use std::time::Duration;
 
 const SEED: &str = include_str!("../fixtures/golden/seed.mmd");
 
-fn layout(c: &mut Criterion) {
-    let options = mermaid_render::Options::default();
-    c.bench_function("render seed to svg", |b| {
-        b.iter(|| mermaid_render::render_svg(black_box(SEED), &options).unwrap())
-    });
+fn specs() -> Vec<(String, DagSpec)> {
+    let mut v = Vec::new();
+    for n in [100usize, 1000, 5000, 10_000] {
+        v.push((format!("dag/{n}"), DagSpec::new(n, 1)));
+        v.push((
+            format!("clustered/{n}"),
+            DagSpec {
+                clusters: (n / 25).max(2),
+                nest: true,
+                ..DagSpec::new(n, 1)
+            },
+        ));
+    }
+    v
 }
 
-criterion_group!(benches, layout);
+fn layout_only(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
+    for (name, spec) in specs() {
+        let src = layered_dag(&spec);
+        let Ok(Diagram::Flowchart(graph)) = parse::parse(&src) else {
+            panic!("generated graph parses")
+        };
+        let sizes = measure::measure(&graph);
+        let opts = layout::LayoutOptions::default();
+        group.bench_with_input(BenchmarkId::from_parameter(&name), &(), |b, _| {
+            b.iter(|| layout::layout(black_box(&graph), &sizes, &opts))
+        });
+    }
+    group.finish();
+}
+
+fn whole_render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render_svg");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
+    let options = Options::default();
+    group.bench_function("seed", |b| {
+        b.iter(|| mermaid_render::render_svg(black_box(SEED), &options).unwrap())
+    });
+    for n in [100usize, 1000] {
+        let src = layered_dag(&DagSpec::new(n, 1));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("dag/{n}")),
+            &(),
+            |b, _| b.iter(|| mermaid_render::render_svg(black_box(&src), &options).unwrap()),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, layout_only, whole_render);
 criterion_main!(benches);

@@ -16,6 +16,7 @@ pub mod parse;
 pub mod raster;
 pub mod render;
 pub mod shape;
+pub mod testgen;
 pub mod text;
 
 use geometry::Geometry;

@@ -41,6 +41,10 @@ pub struct LayoutOptions {
     pub margin: f64,
     /// Padding between a subgraph's border and its content. Default 16.
     pub cluster_padding: f64,
+    /// Up to this many layered nodes (nodes plus edge points), coordinates
+    /// are the exact optimum of network simplex; beyond, a Brandes–Köpf-style
+    /// heuristic keeps layout fast at any size. Default 400.
+    pub exact_limit: usize,
 }
 
 impl Default for LayoutOptions {
@@ -50,6 +54,7 @@ impl Default for LayoutOptions {
             rank_spacing: 50.0,
             margin: 8.0,
             cluster_padding: 16.0,
+            exact_limit: 400,
         }
     }
 }
@@ -80,6 +85,8 @@ pub(crate) struct LNode {
     pub depth: f64,
     /// Extra room on the cross-high side (self-loops).
     pub loop_room: f64,
+    /// Depth this item needs in its rank's band (its own, or a self-loop label's).
+    pub band: f64,
 }
 
 /// The layered graph shared by the stages after ranking.
@@ -160,8 +167,19 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
     if timing {
         eprintln!("position {:?}", t0.elapsed());
     }
-    let paths = route::route(graph, &lg, &pos);
-    finish(graph, sizes, &lg, &pos, paths, opts)
+    let paths = route::route(graph, sizes, &lg, &pos);
+    let geometry = finish(graph, sizes, &lg, &pos, paths, opts);
+    // Debug builds check every modest layout against the invariants.
+    #[cfg(debug_assertions)]
+    if graph.nodes.len() <= 300 {
+        let report = verify::verify(graph, &geometry);
+        debug_assert!(
+            report.is_clean(),
+            "layout invariants violated: {:?}",
+            report.messages
+        );
+    }
+    geometry
 }
 
 /// Rank the graph and build the layered graph with dummies and fillers.
@@ -213,17 +231,28 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
 
     let mut nodes: Vec<LNode> = Vec::with_capacity(n * 2);
     let mut real = Vec::with_capacity(n);
-    let mut loops = vec![0.0f64; n];
+    // Self-loops: nested loops on the node's cross-high side, their labels
+    // side by side beyond the outermost loop.
+    let mut loop_count = vec![0usize; n];
+    let mut loop_labels = vec![0.0f64; n];
+    let mut loop_label_depth = vec![0.0f64; n];
     for (i, e) in graph.edges.iter().enumerate() {
         if e.from == e.to {
-            let lab = sizes.edge_labels[i]
-                .map(|s| to_abstract(dir, s).0)
-                .unwrap_or(0.0);
-            loops[e.from] = f64::max(loops[e.from], 30.0 + lab);
+            loop_count[e.from] += 1;
+            if let Some(s) = sizes.edge_labels[i] {
+                let (c, d) = to_abstract(dir, s);
+                loop_labels[e.from] += c + route::LOOP_LABEL_GAP;
+                loop_label_depth[e.from] = loop_label_depth[e.from].max(d);
+            }
         }
     }
     for i in 0..n {
         let (cross, depth) = to_abstract(dir, sizes.nodes[i]);
+        let loop_room = if loop_count[i] == 0 {
+            0.0
+        } else {
+            route::loop_extent(loop_count[i] - 1) + loop_labels[i]
+        };
         real.push(nodes.len());
         nodes.push(LNode {
             kind: Kind::Real(i),
@@ -231,7 +260,8 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             cluster: node_parent[i],
             cross,
             depth,
-            loop_room: loops[i],
+            loop_room,
+            band: depth.max(loop_label_depth[i]),
         });
     }
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -266,6 +296,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
                 cross,
                 depth,
                 loop_room: 0.0,
+                band: depth,
             });
             up.push(Vec::new());
             down.push(Vec::new());
@@ -308,6 +339,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
                     cross: 0.0,
                     depth: 0.0,
                     loop_room: 0.0,
+                    band: 0.0,
                 });
                 up.push(Vec::new());
                 down.push(Vec::new());

@@ -105,6 +105,28 @@ pub fn order_doubled(g: &OrderGraph, ranks: &mut [Vec<usize>], max_sweeps: usize
             corder_pos[v] = i;
         }
     }
+    enforce_cluster_order(g, ranks);
+}
+
+/// Put sibling subgraphs in one left-to-right order on every rank (the one
+/// their mean positions give), keeping everything else where it is. The
+/// coordinate stage relies on it: a subgraph left of its sibling on one rank
+/// and right of it on another could not both be boxes.
+pub fn enforce_cluster_order(g: &OrderGraph, ranks: &mut [Vec<usize>]) {
+    if g.cluster_parent.is_empty() {
+        return;
+    }
+    let mut pos = vec![0usize; g.cluster.len()];
+    for r in ranks.iter() {
+        for (i, &v) in r.iter().enumerate() {
+            pos[v] = i;
+        }
+    }
+    let corder = cluster_order(g, ranks, &pos);
+    for rank in ranks.iter_mut() {
+        let keys: Vec<(usize, f64)> = rank.iter().map(|&v| (v, pos[v] as f64)).collect();
+        *rank = sort_rank(g, &keys, &pos, &corder);
+    }
 }
 
 /// Improve `ranks` (each a list of layered nodes, left to right) in place.

@@ -25,11 +25,6 @@ const EDGE_SEP: f64 = 16.0;
 /// Space between subgraph borders and whatever is outside them.
 const CLUSTER_MARGIN: f64 = 16.0;
 
-/// Up to this many layered nodes, coordinates are the exact optimum of
-/// network simplex; beyond, the Brandes–Köpf-style heuristic of [`super::bk`]
-/// keeps layout fast at any size.
-pub const NETWORK_SIMPLEX_LIMIT: usize = 400;
-
 /// Results in the abstract frame.
 pub(crate) struct Positions {
     /// Cross coordinate of every layered node (its centre).
@@ -62,7 +57,7 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
     let nr = lg.ranks.len();
     let mut half = vec![0.0f64; nr];
     for v in &lg.nodes {
-        half[v.rank] = half[v.rank].max(v.depth / 2.0);
+        half[v.rank] = half[v.rank].max(v.band / 2.0);
     }
     let mut extra = vec![0.0f64; nc];
     let mut y = vec![0.0; nr];
@@ -273,7 +268,7 @@ fn cross_positions(
         });
     }
     let nvars = n + 2 * nc;
-    if n > NETWORK_SIMPLEX_LIMIT {
+    if n > opts.exact_limit {
         return super::bk::place(lg, nvars, &cons);
     }
     // Objective: short, straight edge segments.

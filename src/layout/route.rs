@@ -12,12 +12,14 @@
 use super::position::Positions;
 use super::{from_screen, Kind, Layered};
 use crate::geometry::{EdgePath, Point, Seg};
+use crate::measure::Sizes;
 use crate::model::Graph;
 use crate::shape;
 
 /// Per edge: the path and the centre of its label (abstract frame).
 pub(crate) fn route(
     graph: &Graph,
+    sizes: &Sizes,
     lg: &Layered,
     pos: &Positions,
 ) -> Vec<(EdgePath, Option<Point>)> {
@@ -82,10 +84,34 @@ pub(crate) fn route(
         assign(&mut ins[i], cross, &mut in_port);
     }
 
+    let mut loop_total = vec![0usize; graph.nodes.len()];
+    for e in &graph.edges {
+        if e.from == e.to {
+            loop_total[e.from] += 1;
+        }
+    }
+    let mut loop_seen = vec![0usize; graph.nodes.len()];
+    let mut loop_label_off = vec![0.0f64; graph.nodes.len()];
     let mut result = Vec::with_capacity(graph.edges.len());
     for (i, e) in graph.edges.iter().enumerate() {
         if e.from == e.to {
-            result.push(self_loop(lg, pos, &outlines[e.from], lg.real[e.from]));
+            let j = loop_seen[e.from];
+            loop_seen[e.from] += 1;
+            let label = sizes.edge_labels[i].map(|s| {
+                let w = if dir.is_horizontal() { s.1 } else { s.0 };
+                let off = loop_label_off[e.from];
+                loop_label_off[e.from] += w + LOOP_LABEL_GAP;
+                (off, w)
+            });
+            let k = loop_total[e.from];
+            result.push(self_loop(
+                lg,
+                pos,
+                &outlines[e.from],
+                lg.real[e.from],
+                (j, k),
+                label,
+            ));
             continue;
         }
         let ch = &lg.chains[i];
@@ -166,19 +192,38 @@ fn reverse(p: &EdgePath) -> EdgePath {
     }
 }
 
-/// A loop on the cross-high side of the node, inside the room reserved for it.
+/// Space between a self-loop label and the next.
+pub(crate) const LOOP_LABEL_GAP: f64 = 6.0;
+
+/// How far the control points of the `j`-th self-loop of a node reach.
+fn loop_reach(j: usize) -> f64 {
+    36.0 + 16.0 * j as f64
+}
+
+/// How far the `j`-th self-loop extends beyond the node's side (a cubic
+/// reaches 3/4 of its control points' offset), plus a small gap.
+pub(crate) fn loop_extent(j: usize) -> f64 {
+    0.75 * loop_reach(j) + 8.0
+}
+
+/// The `j`-th of `k` loops on the cross-high side of the node, inside the
+/// room reserved for it; its label (if any) after `label_offset`.
 fn self_loop(
     lg: &Layered,
     pos: &Positions,
     outline: &[Point],
     ln: usize,
+    (j, k): (usize, usize),
+    label: Option<(f64, f64)>,
 ) -> (EdgePath, Option<Point>) {
     let v = &lg.nodes[ln];
     let c = Point::new(pos.x[ln], pos.y[v.rank]);
     let (hc, hd) = (v.cross / 2.0, v.depth / 2.0);
-    let a = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y - hd / 2.0));
-    let b = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y + hd / 2.0));
-    let reach = 36.0;
+    // Inner loops attach nearer the centre line.
+    let spread = hd * (0.3 + 0.5 * (j + 1) as f64 / (k + 1) as f64);
+    let a = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y - spread));
+    let b = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y + spread));
+    let reach = loop_reach(j);
     let path = EdgePath {
         start: a,
         segs: vec![Seg::Cubic(
@@ -187,7 +232,8 @@ fn self_loop(
             b,
         )],
     };
-    let label_room = v.loop_room - 30.0;
-    let label = (label_room > 0.0).then(|| Point::new(c.x + hc + 30.0 + label_room / 2.0, c.y));
+    let label = label.map(|(offset, width)| {
+        Point::new(c.x + hc + loop_extent(k - 1) + offset + width / 2.0, c.y)
+    });
     (path, label)
 }

@@ -1,0 +1,175 @@
+//! Property tests: layout invariants on hundreds of random graphs with
+//! nested subgraphs, all four directions, edge labels, cycles, parallel
+//! edges and self-loops, through both coordinate methods (exact network
+//! simplex and the Brandes–Köpf-style heuristic).
+
+use mermaid_render::geometry::Point;
+use mermaid_render::layout::{layout, verify, LayoutOptions};
+use mermaid_render::measure::Sizes;
+use mermaid_render::model::{Direction, Edge, Graph, Node, Shape, Subgraph};
+use mermaid_render::testgen::Rng;
+use proptest::prelude::*;
+
+const SHAPES: [Shape; 8] = [
+    Shape::Rect,
+    Shape::Rounded,
+    Shape::Diamond,
+    Shape::Circle,
+    Shape::Stadium,
+    Shape::Hexagon,
+    Shape::Cylinder,
+    Shape::Parallelogram,
+];
+
+fn random_graph(seed: u64, dir: Direction) -> (Graph, Sizes) {
+    let mut r = Rng::new(seed);
+    let n = 1 + r.below(40);
+    let nc = r.below(7);
+    let mut g = Graph {
+        direction: dir,
+        ..Graph::default()
+    };
+    let mut sizes = Sizes::default();
+    for k in 0..nc {
+        let parent = if k > 0 && r.chance(0.5) {
+            Some(r.below(k))
+        } else {
+            None
+        };
+        g.subgraphs.push(Subgraph {
+            id: format!("s{k}"),
+            title: format!("sub {k}"),
+            parent,
+            ..Subgraph::default()
+        });
+        sizes.titles.push((20.0 + r.below(120) as f64, 24.0));
+    }
+    for k in 0..nc {
+        if let Some(p) = g.subgraphs[k].parent {
+            g.subgraphs[p].children.push(k);
+        }
+    }
+    for i in 0..n {
+        let shape = SHAPES[r.below(SHAPES.len())];
+        g.nodes.push(Node {
+            id: format!("n{i}"),
+            label: format!("n{i}"),
+            shape,
+            ..Node::default()
+        });
+        // Sized as measure does: a random label box grown by the shape's padding.
+        let (w, h) = (r.below(160) as f64, 24.0 * (1 + r.below(2)) as f64);
+        sizes
+            .nodes
+            .push(mermaid_render::shape::node_size(shape, w, h));
+        if nc > 0 && r.chance(0.6) {
+            g.subgraphs[r.below(nc)].nodes.push(i);
+        }
+    }
+    let m = r.below(2 * n + 1);
+    for _ in 0..m {
+        let (a, b) = (
+            r.below(n),
+            if r.chance(0.05) {
+                usize::MAX
+            } else {
+                r.below(n)
+            },
+        );
+        let b = if b == usize::MAX { a } else { b };
+        let min_len = 1 + u32::from(r.chance(0.1));
+        g.edges.push(Edge {
+            from: a,
+            to: b,
+            min_len,
+            ..Edge::default()
+        });
+        sizes
+            .edge_labels
+            .push(r.chance(0.3).then(|| (10.0 + r.below(80) as f64, 24.0)));
+    }
+    (g, sizes)
+}
+
+/// Distance from `p` to the segment a–b.
+fn dist(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    };
+    let (qx, qy) = (a.x + t * dx, a.y + t * dy);
+    ((p.x - qx).powi(2) + (p.y - qy).powi(2)).sqrt()
+}
+
+fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
+    let (g, sizes) = random_graph(seed, dir);
+    let opts = LayoutOptions {
+        exact_limit: if exact { usize::MAX } else { 0 },
+        ..LayoutOptions::default()
+    };
+    let geo = layout(&g, &sizes, &opts);
+    let rep = verify::verify(&g, &geo);
+    prop_assert!(
+        rep.is_clean(),
+        "seed {seed} {dir:?} exact {exact}: {:?}",
+        rep.messages
+    );
+    // Everything lies inside the drawing.
+    for r in geo.nodes.iter().chain(geo.clusters.iter().map(|c| &c.rect)) {
+        prop_assert!(
+            r.left() >= -0.01
+                && r.top() >= -0.01
+                && r.right() <= geo.width + 0.01
+                && r.bottom() <= geo.height + 0.01
+        );
+    }
+    // Edges start and end on (the boxes of) their own nodes, and labels sit on their edges.
+    for (i, e) in g.edges.iter().enumerate() {
+        let p = &geo.edges[i].path;
+        let on = |pt: Point, k: usize| {
+            let r = &geo.nodes[k];
+            pt.x >= r.left() - 1.0
+                && pt.x <= r.right() + 1.0
+                && pt.y >= r.top() - 1.0
+                && pt.y <= r.bottom() + 1.0
+        };
+        prop_assert!(
+            on(p.start, e.from) && on(p.end(), e.to),
+            "seed {seed}: edge {i} ends"
+        );
+        if let Some(l) = &geo.edges[i].label {
+            if e.from != e.to {
+                let pts = p.sample(8);
+                let hit = pts
+                    .windows(2)
+                    .any(|w| dist(Point::new(l.x, l.y), w[0], w[1]) <= 1.0);
+                prop_assert!(hit, "seed {seed}: label of edge {i} off its edge");
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_graphs_lay_out_cleanly(seed in any::<u64>(), d in 0u8..4, exact in any::<bool>()) {
+        let dir = [Direction::TB, Direction::BT, Direction::LR, Direction::RL][d as usize];
+        check(seed, dir, exact)?;
+    }
+}
+
+#[test]
+fn layout_is_deterministic_on_random_graphs() {
+    for seed in 0..20 {
+        let (g, s) = random_graph(seed, Direction::LR);
+        assert_eq!(
+            layout(&g, &s, &LayoutOptions::default()),
+            layout(&g, &s, &LayoutOptions::default())
+        );
+    }
+}
