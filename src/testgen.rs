@@ -112,8 +112,7 @@ pub fn layered_dag(spec: &DagSpec) -> String {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
         let bands = (k as f64).sqrt().ceil() as usize;
         let cols = k.div_ceil(bands);
-        for v in 0..n {
-            let l = layer_of[v];
+        for (v, &l) in layer_of.iter().enumerate() {
             let i = by_layer[l].iter().position(|&x| x == v).unwrap_or(0);
             let band = (l * bands / layers).min(bands - 1);
             let col = (i * cols / by_layer[l].len().max(1)).min(cols - 1);
