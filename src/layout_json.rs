@@ -112,8 +112,14 @@ pub fn to_json(graph: &Graph, g: &Geometry) -> String {
             o,
             "{}\n    {{\"from\": {}, \"to\": {}, \"points\": [{}], \"label\": {}}}",
             if i == 0 { "" } else { "," },
-            string(&graph.nodes[m.from].id),
-            string(&graph.nodes[m.to].id),
+            string(
+                &m.from_cluster
+                    .map_or(&graph.nodes[m.from].id, |c| &graph.subgraphs[c].id)
+            ),
+            string(
+                &m.to_cluster
+                    .map_or(&graph.nodes[m.to].id, |c| &graph.subgraphs[c].id)
+            ),
             pts.join(", "),
             label
         );

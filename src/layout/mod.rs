@@ -22,7 +22,7 @@ pub mod acyclic;
 mod bk;
 pub mod order;
 mod position;
-mod route;
+pub mod route;
 pub mod simplex;
 pub mod verify;
 
@@ -464,10 +464,16 @@ fn finish(
             }
             _ => None,
         };
-        edges.push(EdgeGeom {
-            path: EdgePath { start, segs },
-            label,
-        });
+        let mut path = EdgePath { start, segs };
+        // Edges to and from subgraphs end on the subgraph's border.
+        let e = &graph.edges[i];
+        if let Some(c) = e.to_cluster {
+            path = route::clip_end(&path, &clusters[c].rect);
+        }
+        if let Some(c) = e.from_cluster {
+            path = route::clip_start(&path, &clusters[c].rect);
+        }
+        edges.push(EdgeGeom { path, label });
     }
     let mut geom = Geometry {
         width: 0.0,

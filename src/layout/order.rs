@@ -105,7 +105,52 @@ pub fn order_doubled(g: &OrderGraph, ranks: &mut [Vec<usize>], max_sweeps: usize
             corder_pos[v] = i;
         }
     }
+    group_components(g, ranks);
     enforce_cluster_order(g, ranks);
+}
+
+/// Disconnected parts side by side, in input order (the order of their
+/// first node in `ranks`' node numbering, which follows the input), each
+/// keeping its own internal order.
+fn group_components(g: &OrderGraph, ranks: &mut [Vec<usize>]) {
+    let n = g.cluster.len();
+    let mut comp: Vec<usize> = (0..n).collect();
+    fn find(c: &mut [usize], mut a: usize) -> usize {
+        while c[a] != a {
+            c[a] = c[c[a]];
+            a = c[a];
+        }
+        a
+    }
+    for v in 0..n {
+        for &w in &g.down[v] {
+            let (a, b) = (find(&mut comp, v), find(&mut comp, w));
+            if a != b {
+                // The smaller index (earlier in the input) names the part.
+                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                comp[hi] = lo;
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|v| find(&mut comp, v)).collect();
+    if roots.iter().all(|&r| r == roots[0]) {
+        return;
+    }
+    let mut pos = vec![0usize; n];
+    for r in ranks.iter() {
+        for (i, &v) in r.iter().enumerate() {
+            pos[v] = i;
+        }
+    }
+    let corder = cluster_order(g, ranks, &pos);
+    for rank in ranks.iter_mut() {
+        let len = rank.len() as f64 + 1.0;
+        let keys: Vec<(usize, f64)> = rank
+            .iter()
+            .map(|&v| (v, roots[v] as f64 * len + pos[v] as f64))
+            .collect();
+        *rank = sort_rank(g, &keys, &pos, &corder);
+    }
 }
 
 /// Put sibling subgraphs in one left-to-right order on every rank (the one

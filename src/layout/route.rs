@@ -11,7 +11,7 @@
 
 use super::position::Positions;
 use super::{from_screen, Kind, Layered};
-use crate::geometry::{EdgePath, Point, Seg};
+use crate::geometry::{EdgePath, Point, Rect, Seg};
 use crate::measure::Sizes;
 use crate::model::Graph;
 use crate::shape;
@@ -165,11 +165,75 @@ pub(crate) fn route(
                 }
             }
         }
+        let segs = match Curve::of(graph, i) {
+            Curve::Smooth => segs,
+            Curve::Linear => straighten(start, &segs),
+            Curve::Step => steps(start, &segs),
+        };
         let path = EdgePath { start, segs };
         let path = if lg.reversed[i] { reverse(&path) } else { path };
         result.push((path, label));
     }
     result
+}
+
+/// How an edge is drawn between its routed points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// S-curves across the gaps between ranks (Mermaid's `basis` look).
+    Smooth,
+    /// Straight lines.
+    Linear,
+    /// Orthogonal steps, turning in the middle of each gap.
+    Step,
+}
+
+impl Curve {
+    /// Mermaid's curve names: `linear` → straight; `step`, `stepBefore`,
+    /// `stepAfter` → orthogonal; every other (`basis`, `cardinal`,
+    /// `catmullRom`, `monotoneX`, `natural`, …) → smooth.
+    pub fn from_name(name: &str) -> Curve {
+        match name.trim() {
+            "linear" => Curve::Linear,
+            "step" | "stepBefore" | "stepAfter" => Curve::Step,
+            _ => Curve::Smooth,
+        }
+    }
+
+    /// The curve of edge `i`: its own (`linkStyle … interpolate`, `@{ curve }`),
+    /// else `linkStyle default interpolate`, else config `flowchart.curve`.
+    pub fn of(graph: &Graph, i: usize) -> Curve {
+        let name = graph.edges[i]
+            .curve
+            .clone()
+            .or_else(|| graph.default_curve.clone())
+            .or_else(|| graph.config.get_str("flowchart.curve"));
+        name.map_or(Curve::Smooth, |n| Curve::from_name(&n))
+    }
+}
+
+/// Each cubic replaced by the straight line between its ends.
+fn straighten(_start: Point, segs: &[Seg]) -> Vec<Seg> {
+    segs.iter().map(|s| Seg::Line(s.end())).collect()
+}
+
+/// Each cubic across a gap replaced by vertical–horizontal–vertical lines.
+fn steps(start: Point, segs: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::with_capacity(segs.len() * 3);
+    let mut cur = start;
+    for s in segs {
+        match *s {
+            Seg::Line(p) => out.push(Seg::Line(p)),
+            Seg::Cubic(_, _, p) => {
+                let mid = (cur.y + p.y) / 2.0;
+                out.push(Seg::Line(Point::new(cur.x, mid)));
+                out.push(Seg::Line(Point::new(p.x, mid)));
+                out.push(Seg::Line(p));
+            }
+        }
+        cur = s.end();
+    }
+    out
 }
 
 /// The same path walked the other way.
@@ -236,4 +300,101 @@ fn self_loop(
         Point::new(c.x + hc + loop_extent(k - 1) + offset + width / 2.0, c.y)
     });
     (path, label)
+}
+
+fn inside(p: Point, r: &Rect) -> bool {
+    p.x > r.left() && p.x < r.right() && p.y > r.top() && p.y < r.bottom()
+}
+
+fn lerp(a: Point, b: Point, t: f64) -> Point {
+    Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+}
+
+/// Cut the path where it first enters `r` (an edge to a subgraph ends on
+/// the subgraph's border). A path that starts inside `r` is left alone.
+pub(crate) fn clip_end(path: &EdgePath, r: &Rect) -> EdgePath {
+    if inside(path.start, r) {
+        return path.clone();
+    }
+    let mut cur = path.start;
+    let mut out = Vec::new();
+    for s in &path.segs {
+        let at = |t: f64| match *s {
+            Seg::Line(p) => lerp(cur, p, t),
+            Seg::Cubic(c1, c2, p) => {
+                let (a, b, c) = (lerp(cur, c1, t), lerp(c1, c2, t), lerp(c2, p, t));
+                lerp(lerp(a, b, t), lerp(b, c, t), t)
+            }
+        };
+        let steps = 64;
+        if let Some(k) = (1..=steps).find(|&k| inside(at(k as f64 / steps as f64), r)) {
+            // Refine the crossing between the last outside and first inside sample.
+            let (mut lo, mut hi) = ((k - 1) as f64 / steps as f64, k as f64 / steps as f64);
+            for _ in 0..30 {
+                let mid = (lo + hi) / 2.0;
+                if inside(at(mid), r) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let t = lo;
+            out.push(match *s {
+                Seg::Line(p) => Seg::Line(lerp(cur, p, t)),
+                Seg::Cubic(c1, c2, p) => {
+                    let (a, b, c) = (lerp(cur, c1, t), lerp(c1, c2, t), lerp(c2, p, t));
+                    let (d, e) = (lerp(a, b, t), lerp(b, c, t));
+                    Seg::Cubic(a, d, lerp(d, e, t))
+                }
+            });
+            return EdgePath {
+                start: path.start,
+                segs: out,
+            };
+        }
+        out.push(*s);
+        cur = s.end();
+    }
+    path.clone()
+}
+
+/// Cut the path where it last leaves `r` (an edge from a subgraph starts on
+/// the subgraph's border).
+pub(crate) fn clip_start(path: &EdgePath, r: &Rect) -> EdgePath {
+    reverse(&clip_end(&reverse(path), r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_ends_on_the_border() {
+        let p = EdgePath {
+            start: Point::new(0.0, 0.0),
+            segs: vec![Seg::Cubic(
+                Point::new(0.0, 50.0),
+                Point::new(100.0, 50.0),
+                Point::new(100.0, 100.0),
+            )],
+        };
+        let r = Rect {
+            x: 100.0,
+            y: 100.0,
+            width: 100.0,
+            height: 60.0,
+        };
+        let c = clip_end(&p, &r);
+        let e = c.end();
+        assert!((e.y - 70.0).abs() < 0.01, "{e:?}");
+        let s = clip_start(&reverse(&p), &r);
+        assert!((s.start.y - 70.0).abs() < 0.01, "{:?}", s.start);
+    }
+
+    #[test]
+    fn curve_names() {
+        assert_eq!(Curve::from_name("linear"), Curve::Linear);
+        assert_eq!(Curve::from_name("stepAfter"), Curve::Step);
+        assert_eq!(Curve::from_name("basis"), Curve::Smooth);
+    }
 }

@@ -140,3 +140,48 @@ fn layout_is_deterministic() {
     let b = layout(&g, &s, &LayoutOptions::default());
     assert_eq!(a, b);
 }
+
+#[test]
+fn disconnected_parts_sit_side_by_side_in_input_order() {
+    // Three parts given in the order 0→1, 2→3, 4; ordering must not interleave them.
+    let (g, s) = graph(Direction::TB, 5, &[(2, 3), (0, 1)], &[]);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let x: Vec<f64> = geo.nodes.iter().map(|r| r.x).collect();
+    assert!(x[0] < x[2] && x[2] < x[4], "{x:?}");
+    assert!(x[1] < x[3], "{x:?}");
+}
+
+#[test]
+fn curve_styles_shape_the_paths() {
+    let (mut g, s) = graph(Direction::TB, 4, &[(0, 1), (0, 2), (1, 3), (2, 3)], &[]);
+    g.default_curve = Some("linear".into());
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    assert!(geo
+        .edges
+        .iter()
+        .all(|e| e.path.segs.iter().all(|s| matches!(s, Seg::Line(_)))));
+    g.default_curve = Some("step".into());
+    g.edges[1].curve = Some("basis".into());
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    // Steps are axis-parallel; the edge with its own `basis` stays smooth.
+    let pts = geo.edges[2].path.sample(1);
+    assert!(pts
+        .windows(2)
+        .all(|w| (w[0].x - w[1].x).abs() < 1e-9 || (w[0].y - w[1].y).abs() < 1e-9));
+    assert!(geo.edges[1]
+        .path
+        .segs
+        .iter()
+        .any(|s| matches!(s, Seg::Cubic(..))));
+}
+
+#[test]
+fn edges_to_a_subgraph_end_on_its_border() {
+    let (mut g, s) = graph(Direction::TB, 3, &[(0, 1), (1, 2)], &[(&[1, 2], None)]);
+    g.edges[0].to_cluster = Some(0);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let r = geo.clusters[0].rect;
+    let end = geo.edges[0].path.end();
+    assert!((end.y - r.top()).abs() < 0.5, "{end:?} vs {r:?}");
+    assert!(end.x > r.left() && end.x < r.right());
+}
