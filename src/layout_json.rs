@@ -113,11 +113,11 @@ pub fn to_json(graph: &Graph, g: &Geometry) -> String {
             "{}\n    {{\"from\": {}, \"to\": {}, \"points\": [{}], \"label\": {}}}",
             if i == 0 { "" } else { "," },
             string(
-                &m.from_cluster
+                m.from_cluster
                     .map_or(&graph.nodes[m.from].id, |c| &graph.subgraphs[c].id)
             ),
             string(
-                &m.to_cluster
+                m.to_cluster
                     .map_or(&graph.nodes[m.to].id, |c| &graph.subgraphs[c].id)
             ),
             pts.join(", "),
