@@ -324,7 +324,7 @@ fn compact(nvars: usize, seps: &[Constraint], root: &[usize], left: bool) -> Opt
 
 /// Weighted-median moves within each variable's free interval: straightens
 /// edges and tightens subgraph borders, never breaking a constraint.
-fn improve(lg: &Layered, nvars: usize, seps: &[Constraint], x: &mut [f64]) {
+pub(crate) fn improve(lg: &Layered, nvars: usize, seps: &[Constraint], x: &mut [f64]) {
     let n = lg.nodes.len();
     let mut pred: Vec<Vec<(usize, f64)>> = vec![Vec::new(); nvars];
     let mut succ: Vec<Vec<(usize, f64)>> = vec![Vec::new(); nvars];

@@ -20,6 +20,7 @@
 
 pub mod acyclic;
 mod bk;
+mod nested;
 pub mod order;
 mod position;
 pub mod route;
@@ -142,6 +143,10 @@ fn from_screen(dir: Direction, p: Point) -> Point {
 
 /// Lay out `graph` with the node and label sizes in `sizes`.
 pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
+    let chosen = nested::blocks(graph);
+    if !chosen.is_empty() {
+        return nested::layout_with_blocks(graph, sizes, opts, &chosen);
+    }
     let t0 = std::time::Instant::now();
     let timing = std::env::var_os("MR_TIMING").is_some();
     let lg = build(graph, sizes);

@@ -271,6 +271,7 @@ fn cross_positions(
     if n > opts.exact_limit {
         return super::bk::place(lg, nvars, &cons);
     }
+    let seps = cons.clone();
     // Objective: short, straight edge segments.
     let mut next = nvars;
     for v in 0..n {
@@ -296,5 +297,9 @@ fn cross_positions(
         }
     }
     let x = simplex::solve(next, &cons, simplex::pivot_budget(next, cons.len()));
-    x.into_iter().map(|v| v as f64).collect()
+    let mut x: Vec<f64> = x[..nvars].iter().map(|&v| v as f64).collect();
+    // Among equally short placements, centre nodes between their neighbours
+    // (a parent over its children) and draw subgraph borders tight.
+    super::bk::improve(lg, nvars, &seps, &mut x);
+    x
 }

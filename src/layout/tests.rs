@@ -185,3 +185,27 @@ fn edges_to_a_subgraph_end_on_its_border() {
     assert!((end.y - r.top()).abs() < 0.5, "{end:?} vs {r:?}");
     assert!(end.x > r.left() && end.x < r.right());
 }
+
+#[test]
+fn a_subgraph_keeps_its_own_direction() {
+    // TB diagram; subgraph 0 (LR) holds the chain 1 → 2 → 3; 0 → 4 outside.
+    let (mut g, s) = graph(
+        Direction::TB,
+        5,
+        &[(1, 2), (2, 3), (0, 4)],
+        &[(&[1, 2, 3], None)],
+    );
+    g.subgraphs[0].direction = Some(Direction::LR);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let n = &geo.nodes;
+    assert!(
+        (n[1].y - n[2].y).abs() < 0.5 && (n[2].y - n[3].y).abs() < 0.5,
+        "one row: {n:?}"
+    );
+    assert!(n[1].x < n[2].x && n[2].x < n[3].x, "left to right: {n:?}");
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+    // The edges inside run left to right too.
+    let e = &geo.edges[0].path;
+    assert!(e.end().x > e.start.x);
+}
