@@ -8,6 +8,10 @@
 //! direction of the diagram (also as mermaid-js does): its members take part
 //! in the outer layering.
 
+// Index maps between the outer, inner and original graphs are clearer
+// as index loops than as zipped iterators.
+#![allow(clippy::needless_range_loop)]
+
 use super::position::TITLE_GAP;
 use super::LayoutOptions;
 use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
@@ -119,11 +123,11 @@ pub(crate) fn layout_with_blocks(
         margin: 0.0,
         ..opts.clone()
     };
-    let mut inner: Vec<(Graph, Vec<usize>, Vec<usize>, Vec<usize>, Geometry)> = Vec::new();
+    let mut inner: Vec<Inner> = Vec::new();
     for &c in chosen {
         let (g, nmap, emap, smap, s) = extract(graph, sizes, c, &members[c]);
         let geo = super::layout(&g, &s, &inner_opts);
-        inner.push((g, nmap, emap, smap, geo));
+        inner.push(Inner { nmap, emap, smap, geo });
     }
 
     // The outer graph: blocks become single nodes.
@@ -146,7 +150,7 @@ pub(crate) fn layout_with_blocks(
     }
     let mut band = Vec::with_capacity(chosen.len());
     for (k, &c) in chosen.iter().enumerate() {
-        let geo = &inner[k].4;
+        let geo = &inner[k].geo;
         let (tw, th) = sizes.titles[c];
         let b = th + 2.0 * TITLE_GAP;
         band.push(b);
@@ -232,7 +236,7 @@ pub(crate) fn layout_with_blocks(
         }
     }
     for (k, &c) in chosen.iter().enumerate() {
-        let (_, nmap, emap, smap, ig) = &inner[k];
+        let Inner { nmap, emap, smap, geo: ig } = &inner[k];
         let r = og.nodes[proxy[k]];
         let (th_w, th_h) = sizes.titles[c];
         geo.clusters[c] = ClusterGeom {
@@ -282,6 +286,15 @@ pub(crate) fn layout_with_blocks(
         }
     }
     geo
+}
+
+/// A subgraph laid out on its own, with maps from its node, edge and
+/// subgraph indices to the original graph's.
+struct Inner {
+    nmap: Vec<usize>,
+    emap: Vec<usize>,
+    smap: Vec<usize>,
+    geo: Geometry,
 }
 
 type Extracted = (Graph, Vec<usize>, Vec<usize>, Vec<usize>, Sizes);
