@@ -49,7 +49,8 @@ pub enum Error {
 /// Parse, lay out and draw one diagram's source as SVG.
 pub fn render_svg(source: &str, options: &Options) -> Result<Rendered, Error> {
     let Diagram::Flowchart(graph) = parse::parse(source)?;
-    let sizes = measure::measure(&graph);
+    let config = render::effective_config(&options.render.config, &graph);
+    let sizes = measure::measure_with(&graph, &measure::TextSettings::from_config(&config));
     let geometry = layout::layout(&graph, &sizes, &options.layout);
     let svg = render::render_svg(&graph, &geometry, &options.render);
     Ok(Rendered {
