@@ -103,7 +103,10 @@ pub fn node_size(shape: Shape, label_w: f64, label_h: f64) -> (f64, f64) {
         Shape::Rounded | Shape::Delay | Shape::NotchedPentagon => (w + 30.0, h + 30.0),
         Shape::Stadium => {
             let hh = h + 15.0;
-            (w + 15.0 + hh / 4.0, hh)
+            // Wide enough that the label's corners clear the round ends.
+            let r = hh / 2.0;
+            let clear = w + hh - 2.0 * (r * r - h * h / 4.0).max(0.0).sqrt() + 2.0;
+            ((w + 15.0 + hh / 4.0).max(clear).max(hh), hh)
         }
         Shape::Subroutine => (w + 31.0, h + 15.0),
         Shape::Cylinder => {
