@@ -54,7 +54,9 @@ pub fn effective_config(site: &Value, graph: &Graph) -> Value {
         Value::Object(_) => site.clone(),
         _ => Value::object(),
     };
-    cfg.merge(&graph.config);
+    if let Value::Object(_) = graph.config {
+        cfg.merge(&graph.config);
+    }
     cfg
 }
 
