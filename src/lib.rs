@@ -49,24 +49,11 @@ pub enum Error {
 
 /// Parse, lay out and draw one diagram's source as SVG.
 pub fn render_svg(source: &str, options: &Options) -> Result<Rendered, Error> {
-    let t = std::time::Instant::now();
-    let timing = std::env::var_os("MR_TIMING").is_some();
     let Diagram::Flowchart(graph) = parse::parse(source)?;
-    if timing {
-        eprintln!("parse {:?}", t.elapsed());
-    }
-    let sizes = measure::measure(&graph);
-    if timing {
-        eprintln!("measure {:?}", t.elapsed());
-    }
+    let config = render::effective_config(&options.render.config, &graph);
+    let sizes = measure::measure_with(&graph, &measure::TextSettings::from_config(&config));
     let geometry = layout::layout(&graph, &sizes, &options.layout);
-    if timing {
-        eprintln!("layout {:?}", t.elapsed());
-    }
     let svg = render::render_svg(&graph, &geometry, &options.render);
-    if timing {
-        eprintln!("render {:?}", t.elapsed());
-    }
     Ok(Rendered {
         graph,
         geometry,

@@ -123,3 +123,346 @@ fn seed_layout_is_clean() {
     }
     assert_eq!(r.svg.matches(">影响<").count(), 2);
 }
+
+// ---- Hand-built graphs (independent of which syntax the parser knows) ----
+
+use mermaid_render::model::{ArrowHead, Edge, Graph, Node, Shape, Stroke, Value};
+use mermaid_render::render::RenderOptions;
+use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
+use mermaid_render::{layout, measure, render};
+
+/// Lay out and draw a hand-built graph under `config`.
+fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geometry) {
+    let opts = RenderOptions {
+        config,
+        ..RenderOptions::default()
+    };
+    let cfg = render::effective_config(&opts.config, graph);
+    let sizes = measure::measure_with(graph, &measure::TextSettings::from_config(&cfg));
+    let geom = layout::layout(graph, &sizes, &layout::LayoutOptions::default());
+    (render::render_svg(graph, &geom, &opts), geom)
+}
+
+/// Compare (or bless) an SVG string and its PNG under `name`.
+fn check_svg(name: &str, svg: &str) {
+    let dir = std::env::temp_dir().join("mermaid-render-golden");
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join(format!("{name}.mmd"));
+    let _ = doc;
+    let png = render_png(svg, 1.0).expect("rasterises");
+    let (svg_path, png_path) = (
+        golden(&format!("{name}.svg")),
+        golden(&format!("{name}.png")),
+    );
+    if blessing() {
+        std::fs::write(&svg_path, svg).unwrap();
+        std::fs::write(&png_path, &png).unwrap();
+        panic!("blessed {name}; run again without MERMAID_RENDER_BLESS");
+    }
+    let want = std::fs::read_to_string(&svg_path)
+        .unwrap_or_else(|_| panic!("missing {}; bless it", svg_path.display()));
+    assert!(
+        svg == want,
+        "{name}: SVG differs from {}",
+        svg_path.display()
+    );
+    let a = Pixmap::decode_png(&png).unwrap();
+    let b = Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    let bad = a
+        .data()
+        .chunks(4)
+        .zip(b.data().chunks(4))
+        .filter(|(x, y)| {
+            x.iter()
+                .zip(*y)
+                .any(|(p, q)| p.abs_diff(*q) > CHANNEL_TOLERANCE)
+        })
+        .count();
+    assert!(
+        bad as f64 / (a.width() * a.height()) as f64 <= PIXEL_SHARE,
+        "{name}: {bad} pixels differ"
+    );
+}
+
+fn chain(labels: &[(&str, Shape)], per_row: usize) -> Graph {
+    let mut g = Graph {
+        direction: mermaid_render::model::Direction::LR,
+        ..Graph::default()
+    };
+    for (i, (label, shape)) in labels.iter().enumerate() {
+        g.nodes.push(Node {
+            id: format!("n{i}"),
+            label: label.to_string(),
+            shape: *shape,
+            ..Node::default()
+        });
+        if i % per_row != 0 {
+            g.edges.push(Edge {
+                from: i - 1,
+                to: i,
+                arrow_end: ArrowHead::Normal,
+                min_len: 1,
+                ..Edge::default()
+            });
+        }
+    }
+    g
+}
+
+fn shape_family(range: std::ops::Range<usize>) -> Graph {
+    let labels: Vec<(String, Shape)> = ALL_SHAPES[range]
+        .iter()
+        .map(|s| (s.name().to_string(), *s))
+        .collect();
+    let refs: Vec<(&str, Shape)> = labels.iter().map(|(l, s)| (l.as_str(), *s)).collect();
+    chain(&refs, 4)
+}
+
+#[test]
+fn shapes_classic_golden() {
+    check_svg(
+        "shapes-classic",
+        &draw(&shape_family(0..14), Value::object()).0,
+    );
+}
+
+#[test]
+fn shapes_mermaid11_golden() {
+    check_svg(
+        "shapes-mermaid11",
+        &draw(&shape_family(14..32), Value::object()).0,
+    );
+}
+
+#[test]
+fn shapes_mermaid11_more_golden() {
+    check_svg(
+        "shapes-mermaid11-more",
+        &draw(&shape_family(32..47), Value::object()).0,
+    );
+}
+
+#[test]
+fn edges_golden() {
+    let mut g = chain(&[], 1);
+    for i in 0..12 {
+        g.nodes.push(Node {
+            id: format!("e{i}"),
+            label: format!("{}", (b'A' + i as u8) as char),
+            ..Node::default()
+        });
+    }
+    let kinds = [
+        (Stroke::Normal, ArrowHead::None, ArrowHead::Normal, None),
+        (
+            Stroke::Dotted,
+            ArrowHead::None,
+            ArrowHead::Circle,
+            Some("dotted"),
+        ),
+        (
+            Stroke::Thick,
+            ArrowHead::Cross,
+            ArrowHead::Cross,
+            Some("thick"),
+        ),
+        (
+            Stroke::Normal,
+            ArrowHead::Normal,
+            ArrowHead::Normal,
+            Some("both"),
+        ),
+        (Stroke::Invisible, ArrowHead::None, ArrowHead::Normal, None),
+        (Stroke::Normal, ArrowHead::Circle, ArrowHead::None, None),
+    ];
+    for (k, (stroke, a, b, label)) in kinds.into_iter().enumerate() {
+        g.edges.push(Edge {
+            from: 2 * k,
+            to: 2 * k + 1,
+            stroke,
+            arrow_start: a,
+            arrow_end: b,
+            label: label.map(str::to_string),
+            min_len: 1,
+            ..Edge::default()
+        });
+    }
+    g.edges[0].style = mermaid_render::model::parse_style_list("stroke:#d33,stroke-width:3px");
+    g.edges[3].style = mermaid_render::model::parse_style_list("stroke:blue,color:blue");
+    check_svg("edges", &draw(&g, Value::object()).0);
+}
+
+fn theme_config(theme: &str) -> Value {
+    Value::Object(vec![("theme".into(), Value::String(theme.into()))])
+}
+
+fn theme_graph() -> Graph {
+    let src = "flowchart LR\n  A[Start] --> B{Decide}\n  B -->|yes| C(Do it)\n  B -.-> D[(Store)]\n  subgraph G [group]\n    C --> E([Done])\n  end\n";
+    render_svg(src, &Options::default()).unwrap().graph
+}
+
+fn theme_golden(t: &str) {
+    check_svg(
+        &format!("theme-{t}"),
+        &draw(&theme_graph(), theme_config(t)).0,
+    );
+}
+
+#[test]
+fn theme_default_golden() {
+    theme_golden("default");
+}
+
+#[test]
+fn theme_neutral_golden() {
+    theme_golden("neutral");
+}
+
+#[test]
+fn theme_dark_golden() {
+    theme_golden("dark");
+}
+
+#[test]
+fn theme_forest_golden() {
+    theme_golden("forest");
+}
+
+#[test]
+fn theme_base_golden() {
+    theme_golden("base");
+}
+
+#[test]
+fn text_cjk_markdown_golden() {
+    let mut g = chain(
+        &[
+            (
+                "**Bold** and *italic* in a markdown string that wraps",
+                Shape::Rounded,
+            ),
+            ("中文标签 with CJK 和 **粗体**", Shape::Rect),
+            ("line one\nline two", Shape::Diamond),
+        ],
+        3,
+    );
+    g.nodes[0].markdown = true;
+    g.nodes[1].markdown = true;
+    check_svg("text-cjk-markdown", &draw(&g, Value::object()).0);
+}
+
+/// Every label's box lies inside its node's outline (1 px tolerance).
+fn labels_fit(graph: &Graph, geom: &mermaid_render::geometry::Geometry) -> Vec<String> {
+    let s = measure::TextSettings::default();
+    let mut bad = Vec::new();
+    for (i, (n, r)) in graph.nodes.iter().zip(&geom.nodes).enumerate() {
+        if !has_label(n.shape) {
+            continue;
+        }
+        let tb = measure::node_label(graph, i, &s);
+        if tb.width == 0.0 {
+            continue;
+        }
+        let poly = outline(n.shape, r.width + 2.0, r.height + 2.0);
+        let (dx, dy) = label_offset(n.shape, r.width, r.height, tb.width, tb.height);
+        for (sx, sy) in [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)] {
+            let p = (dx + sx * tb.width / 2.0, dy + sy * tb.height / 2.0);
+            if !inside(&poly, p) {
+                bad.push(format!(
+                    "{} ({:?}) corner {p:?} outside {}x{}",
+                    n.id, n.shape, r.width, r.height
+                ));
+                break;
+            }
+        }
+    }
+    bad
+}
+
+fn inside(poly: &[mermaid_render::geometry::Point], (x, y): (f64, f64)) -> bool {
+    let mut c = false;
+    for i in 0..poly.len() {
+        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+        if (a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x {
+            c = !c;
+        }
+    }
+    c
+}
+
+#[test]
+fn every_shape_fits_short_long_and_multiline_labels() {
+    for label in [
+        "A",
+        "Medium label",
+        "A label long enough to wrap twice over at 200 px",
+        "one\ntwo\nthree",
+    ] {
+        let labels: Vec<(&str, Shape)> = ALL_SHAPES.iter().map(|s| (label, *s)).collect();
+        let g = chain(&labels, 1);
+        let (_, geom) = draw(&g, Value::object());
+        let bad = labels_fit(&g, &geom);
+        assert!(bad.is_empty(), "{label:?}: {bad:#?}");
+    }
+}
+
+/// The reference diagrams copied into `fixtures/reference/`: every node
+/// label is in the SVG and fits its shape.
+fn check_reference_dir(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+    {
+        let src = std::fs::read_to_string(p).unwrap();
+        let Ok(r) = render_svg(&src, &Options::default()) else {
+            continue;
+        };
+        n += 1;
+        for node in &r.graph.nodes {
+            if !has_label(node.shape) {
+                continue;
+            }
+            for word in node.label.split_whitespace() {
+                let esc = word
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;")
+                    .replace('\'', "&apos;");
+                assert!(
+                    r.svg.contains(&esc),
+                    "{}: label word {word:?} of {} missing",
+                    p.display(),
+                    node.id
+                );
+            }
+        }
+        let bad = labels_fit(&r.graph, &r.geometry);
+        assert!(bad.is_empty(), "{}: {bad:#?}", p.display());
+    }
+    n
+}
+
+#[test]
+fn reference_fixtures_show_and_fit_every_label() {
+    assert!(check_reference_dir(&Path::new(ROOT).join("fixtures/reference")) >= 5);
+}
+
+/// All of `/work/shared/reference/flowchart/` (or `$MERMAID_REFERENCE_DIR`):
+/// `cargo test --test golden -- --ignored`.
+#[test]
+#[ignore]
+fn all_reference_flowcharts_show_and_fit_every_label() {
+    let dir = std::env::var("MERMAID_REFERENCE_DIR")
+        .unwrap_or_else(|_| "/work/shared/reference/flowchart".into());
+    let n = check_reference_dir(Path::new(&dir));
+    eprintln!("{n} diagrams checked");
+}

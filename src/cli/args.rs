@@ -27,8 +27,31 @@ pub struct Args {
     pub format: Vec<Format>,
 
     /// Scale factor of PNG images.
-    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    #[arg(short, long, default_value_t = 1.0, value_parser = parse_scale)]
     pub scale: f32,
+
+    /// Width of PNG images in pixels (overrides --scale; the height follows).
+    #[arg(short, long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=32768))]
+    pub width: Option<u32>,
+
+    /// Background colour: `white` (default), `transparent`, or any CSS colour.
+    #[arg(short, long, value_name = "COLOUR", default_value = "white")]
+    pub background: String,
+
+    /// Theme: default, neutral, dark, forest or base (a diagram's own
+    /// `%%{init}%%` or front matter `config:` wins over it).
+    #[arg(short, long, value_name = "NAME", value_parser = ["default", "neutral", "dark", "forest", "base"])]
+    pub theme: Option<String>,
+
+    /// Mermaid configuration JSON file (`theme`, `themeVariables`,
+    /// `flowchart.wrappingWidth`, …), as mermaid-cli's `-c`.
+    #[arg(short, long, value_name = "FILE.json")]
+    pub config: Option<PathBuf>,
+
+    /// Prefix of the ids inside each SVG (default: `mermaid-` and the
+    /// output file's stem, so several SVGs can be inlined in one page).
+    #[arg(long, value_name = "ID")]
+    pub svg_id: Option<String>,
 
     /// Print nothing but errors.
     #[arg(short, long)]

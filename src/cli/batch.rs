@@ -5,6 +5,7 @@ use super::args::{Args, Format};
 use super::report;
 use anyhow::{Context, Result};
 use mermaid_render::extract::{self, Block, SourceKind};
+use mermaid_render::model::Value;
 use mermaid_render::{layout_json, Error, Options};
 use std::collections::BTreeMap;
 use std::fs;
@@ -79,7 +80,7 @@ pub fn run(args: &Args) -> Result<Summary> {
     }
 
     let formats = &args.format;
-    let options = Options::default();
+    let options = options_of(args)?;
     let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
@@ -94,13 +95,19 @@ pub fn run(args: &Args) -> Result<Summary> {
                     break;
                 }
                 let j = &jobs[i];
+                let mut options = options.clone();
+                options.render.svg_id = match &args.svg_id {
+                    Some(id) if jobs.len() == 1 => id.clone(),
+                    Some(id) => format!("{id}-{}", stem_id(&j.stem)),
+                    None => format!("mermaid-{}", stem_id(&j.stem)),
+                };
                 let r = render_one(
                     &j.block,
                     j.doc,
                     &j.stem,
                     &args.output,
                     formats,
-                    args.scale,
+                    (args.scale, args.width),
                     &options,
                 );
                 *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
@@ -130,6 +137,72 @@ pub fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
+/// Render options from the command line: site configuration from `-c`
+/// with `-t` under it (mermaid-cli merges the file over the theme flag),
+/// the background.
+fn options_of(args: &Args) -> Result<Options> {
+    let mut config = Value::object();
+    if let Some(t) = &args.theme {
+        config.merge(&Value::Object(vec![(
+            "theme".into(),
+            Value::String(t.clone()),
+        )]));
+    }
+    if let Some(path) = &args.config {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let v = super::json::parse(&text)
+            .map_err(|e| anyhow::anyhow!("{}: invalid JSON: {e}", path.display()))?;
+        if !matches!(v, Value::Object(_)) {
+            anyhow::bail!(
+                "{}: the configuration must be a JSON object",
+                path.display()
+            );
+        }
+        config.merge(&v);
+    }
+    let mut options = Options::default();
+    options.render.config = config;
+    options.render.background = match args.background.trim() {
+        "transparent" | "none" => None,
+        c => Some(c.to_string()),
+    };
+    Ok(options)
+}
+
+/// An output stem as an id fragment (`docs/a b` → `docs-a_b`).
+fn stem_id(stem: &Path) -> String {
+    stem.to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else if c == '/' || c == '\\' {
+                '-'
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The PNG scale: `--width` divided by the SVG's width when given.
+fn png_scale(_geom_width: f64, svg: &str, scale: f32, width: Option<u32>) -> f32 {
+    let Some(w) = width else {
+        return scale;
+    };
+    // The SVG's own width attribute (title bands can widen it past the geometry).
+    let svg_w = svg
+        .split_once(" width=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .and_then(|v| v.parse::<f32>().ok())
+        .filter(|v| *v > 0.0);
+    match svg_w {
+        Some(sw) => (w as f32 / sw).clamp(0.001, 64.0),
+        None => scale,
+    }
+}
+
 fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
     let mut s = stem.as_os_str().to_owned();
     s.push(suffix);
@@ -144,7 +217,7 @@ fn render_one(
     stem: &Path,
     out_dir: &Path,
     formats: &[Format],
-    scale: f32,
+    (scale, width): (f32, Option<u32>),
     options: &Options,
 ) -> Result<Vec<PathBuf>, String> {
     let rendered = match mermaid_render::render_svg(&block.source, options) {
@@ -165,7 +238,10 @@ fn render_one(
                 with_suffix(stem, ".layout.json"),
                 layout_json::to_json(&rendered.graph, &rendered.geometry).into_bytes(),
             )),
-            Format::Png => match mermaid_render::render_png(&rendered.svg, scale) {
+            Format::Png => match mermaid_render::render_png(
+                &rendered.svg,
+                png_scale(rendered.geometry.width, &rendered.svg, scale, width),
+            ) {
                 Ok(png) => outputs.push((with_suffix(stem, ".png"), png)),
                 Err(e) => {
                     let (line, _) = block.doc_position(1, 1);

@@ -2,4 +2,5 @@
 
 pub mod args;
 pub mod batch;
+pub mod json;
 pub mod report;

@@ -147,12 +147,7 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
     if !chosen.is_empty() {
         return nested::layout_with_blocks(graph, sizes, opts, &chosen);
     }
-    let t0 = std::time::Instant::now();
-    let timing = std::env::var_os("MR_TIMING").is_some();
     let lg = build(graph, sizes);
-    if timing {
-        eprintln!("build {:?}", t0.elapsed());
-    }
     let mut lg = lg;
     {
         let cluster: Vec<Option<usize>> = lg.nodes.iter().map(|v| v.cluster).collect();
@@ -165,13 +160,7 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
         let sweeps = if lg.nodes.len() > 20_000 { 8 } else { 24 };
         order::order_doubled(&og, &mut lg.ranks, sweeps);
     }
-    if timing {
-        eprintln!("order {:?}", t0.elapsed());
-    }
     let pos = position::position(&lg, opts);
-    if timing {
-        eprintln!("position {:?}", t0.elapsed());
-    }
     let paths = route::route(graph, sizes, &lg, &pos);
     let geometry = finish(graph, sizes, &lg, &pos, paths, opts);
     // Debug builds check every modest layout against the invariants.

@@ -127,7 +127,12 @@ pub(crate) fn layout_with_blocks(
     for &c in chosen {
         let (g, nmap, emap, smap, s) = extract(graph, sizes, c, &members[c]);
         let geo = super::layout(&g, &s, &inner_opts);
-        inner.push(Inner { nmap, emap, smap, geo });
+        inner.push(Inner {
+            nmap,
+            emap,
+            smap,
+            geo,
+        });
     }
 
     // The outer graph: blocks become single nodes.
@@ -236,7 +241,12 @@ pub(crate) fn layout_with_blocks(
         }
     }
     for (k, &c) in chosen.iter().enumerate() {
-        let Inner { nmap, emap, smap, geo: ig } = &inner[k];
+        let Inner {
+            nmap,
+            emap,
+            smap,
+            geo: ig,
+        } = &inner[k];
         let r = og.nodes[proxy[k]];
         let (th_w, th_h) = sizes.titles[c];
         geo.clusters[c] = ClusterGeom {

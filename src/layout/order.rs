@@ -243,9 +243,6 @@ pub fn order(g: &OrderGraph, ranks: &mut [Vec<usize>], max_sweeps: usize) {
             }
         }
     }
-    if std::env::var_os("MR_TIMING").is_some() {
-        eprintln!("order crossings {best_cross}");
-    }
     ranks.clone_from_slice(&best);
 }
 

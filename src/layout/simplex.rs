@@ -34,19 +34,10 @@ pub fn solve(n: usize, edges: &[Constraint], max_iter: usize) -> Vec<i64> {
     if n == 0 {
         return Vec::new();
     }
-    let t = std::time::Instant::now();
     let mut s = Solver::new(n, edges);
     s.init_rank();
     s.feasible_tree();
-    let t1 = t.elapsed();
-    let pivots = s.optimise(max_iter);
-    if std::env::var_os("MR_TIMING").is_some() {
-        eprintln!(
-            "simplex n={n} e={} tree {t1:?} total {:?} pivots {pivots}",
-            edges.len(),
-            t.elapsed()
-        );
-    }
+    s.optimise(max_iter);
     let mut x: Vec<i64> = s.rank[..n].to_vec();
     let min = x.iter().copied().min().unwrap_or(0);
     for v in &mut x {

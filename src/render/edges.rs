@@ -9,22 +9,28 @@
 //! out past the tip.
 
 use super::svg::{num, Writer};
-use super::theme::{ARROW_CIRCLE_SIZE, ARROW_CROSS_SIZE, ARROW_POINT_SIZE, EDGE_STROKE};
+use super::theme::{ARROW_CIRCLE_SIZE, ARROW_CROSS_SIZE, ARROW_POINT_SIZE};
 use crate::geometry::{EdgePath, Point, Seg};
 use crate::model::{ArrowHead, Edge, Stroke};
 
 /// The kinds of marker, in the (fixed) order their definitions are written.
 pub const MARKER_KINDS: [ArrowHead; 3] = [ArrowHead::Normal, ArrowHead::Circle, ArrowHead::Cross];
 
-/// Id of the marker for `head` (`None` for [`ArrowHead::None`]).
-pub fn marker_id(svg_id: &str, head: ArrowHead) -> Option<String> {
+/// Id of the marker for `head` in colour number `colour` (0 is the
+/// theme's line colour; others are `linkStyle` colours in order of first
+/// use). `None` for [`ArrowHead::None`].
+pub fn marker_id(svg_id: &str, head: ArrowHead, colour: usize) -> Option<String> {
     let name = match head {
         ArrowHead::None => return None,
         ArrowHead::Normal => "point",
         ArrowHead::Circle => "circle",
         ArrowHead::Cross => "cross",
     };
-    Some(format!("{svg_id}-arrow-{name}"))
+    Some(if colour == 0 {
+        format!("{svg_id}-arrow-{name}")
+    } else {
+        format!("{svg_id}-arrow-{name}-{colour}")
+    })
 }
 
 /// Size of a marker along the edge, in user units.
@@ -40,14 +46,23 @@ pub fn marker_size(head: ArrowHead) -> f64 {
 /// Write `<marker>` definitions for the marker kinds in `used` (in
 /// [`MARKER_KINDS`] order). One definition serves both ends:
 /// `orient="auto-start-reverse"` turns it around at the start of a path.
-pub fn write_markers(w: &mut Writer, svg_id: &str, used: &[ArrowHead]) {
-    for kind in MARKER_KINDS {
-        if !used.contains(&kind) {
+pub fn write_markers(
+    w: &mut Writer,
+    svg_id: &str,
+    used: &[(ArrowHead, usize)],
+    colours: &[String],
+) {
+    for (kind, ci) in MARKER_KINDS
+        .iter()
+        .flat_map(|k| (0..colours.len()).map(move |c| (*k, c)))
+    {
+        if !used.contains(&(kind, ci)) {
             continue;
         }
-        let Some(id) = marker_id(svg_id, kind) else {
+        let Some(id) = marker_id(svg_id, kind, ci) else {
             continue;
         };
+        let colour = &colours[ci];
         let size = num(marker_size(kind));
         w.open(
             "marker",
@@ -68,7 +83,7 @@ pub fn write_markers(w: &mut Writer, svg_id: &str, used: &[ArrowHead]) {
                 "path",
                 &[
                     ("d", "M0,0 L10,5 L0,10 Z".into()),
-                    ("fill", EDGE_STROKE.into()),
+                    ("fill", colour.clone()),
                     ("stroke", "none".into()),
                 ],
             ),
@@ -78,7 +93,7 @@ pub fn write_markers(w: &mut Writer, svg_id: &str, used: &[ArrowHead]) {
                     ("cx", "5".into()),
                     ("cy", "5".into()),
                     ("r", "5".into()),
-                    ("fill", EDGE_STROKE.into()),
+                    ("fill", colour.clone()),
                     ("stroke", "none".into()),
                 ],
             ),
@@ -87,7 +102,7 @@ pub fn write_markers(w: &mut Writer, svg_id: &str, used: &[ArrowHead]) {
                 &[
                     ("d", "M1,1 L9,9 M1,9 L9,1".into()),
                     ("fill", "none".into()),
-                    ("stroke", EDGE_STROKE.into()),
+                    ("stroke", colour.clone()),
                     ("stroke-width", "2".into()),
                 ],
             ),

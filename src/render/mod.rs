@@ -5,15 +5,19 @@
 //! titles, edges, edge labels, nodes. Paint is given as presentation
 //! attributes (no stylesheet), so usvg/resvg and browsers draw the same.
 
+mod color;
 mod edges;
 mod shapes;
 mod svg;
 pub mod theme;
 
 use crate::geometry::{Geometry, Point, Rect};
-use crate::model::{ArrowHead, Graph, ResolvedStyle};
+use crate::measure::{self, TextSettings};
+use crate::model::{ArrowHead, Graph, ResolvedStyle, Value};
 use crate::text::{self, TextBox, TextStyle};
-use svg::{num, parse_px, safe_value, sanitize_id, Attrs, Writer};
+use shapes::Paint;
+use svg::{num, safe_value, sanitize_id, Attrs, Writer};
+pub use theme::Theme;
 use theme::*;
 
 /// Options of the SVG writer.
@@ -25,6 +29,12 @@ pub struct RenderOptions {
     /// Background colour drawn as a full-size rect; `None` for transparent. Default `white`.
     /// A value that is not a plain colour (e.g. contains `url(`) is ignored.
     pub background: Option<String>,
+    /// Site configuration (`theme`, `themeVariables`, `flowchart.*`, as
+    /// mermaid-js `initialize` takes it) from the caller, e.g. the CLI's
+    /// `-t` and `-c`. The diagram's own front matter `config:` and
+    /// `%%{init}%%` directives are merged over it (document wins, as in
+    /// mermaid-js). Default: an empty object (the default theme).
+    pub config: Value,
 }
 
 impl Default for RenderOptions {
@@ -32,36 +42,84 @@ impl Default for RenderOptions {
         RenderOptions {
             svg_id: "mermaid".into(),
             background: Some("white".into()),
+            config: Value::object(),
         }
     }
 }
 
+/// The configuration a diagram is drawn with: `site` with the diagram's
+/// own configuration merged over it.
+pub fn effective_config(site: &Value, graph: &Graph) -> Value {
+    let mut cfg = match site {
+        Value::Object(_) => site.clone(),
+        _ => Value::object(),
+    };
+    if let Value::Object(_) = graph.config {
+        cfg.merge(&graph.config);
+    }
+    cfg
+}
+
 /// Write the SVG.
 pub fn render_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
-    write_svg(graph, geom, opts, &text::measure)
+    write_svg(graph, geom, opts)
 }
 
-/// How labels are broken into lines and where their baselines fall.
-type Measure<'a> = &'a dyn Fn(&str, TextStyle) -> TextBox;
-
-struct Ctx<'a> {
+struct Ctx {
     w: Writer,
     id: String,
-    measure: Measure<'a>,
+    theme: Theme,
+    text: TextSettings,
+    /// Distinct edge colours; index 0 is the theme's line colour.
+    colours: Vec<String>,
 }
 
-/// [`render_svg`] with the text measurement passed in.
-fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions, measure: Measure<'_>) -> String {
+/// Font size of the diagram title (Mermaid's `.flowchartTitleText`).
+const TITLE_FONT_SIZE: f64 = 18.0;
+/// Height of the band above the diagram holding the title.
+const TITLE_BAND: f64 = 36.0;
+
+fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
     let id = match sanitize_id(&opts.svg_id) {
         s if s.is_empty() => "mermaid".to_string(),
         s => s,
     };
+    let cfg = effective_config(&opts.config, graph);
+    let theme = Theme::from_config(&cfg);
+    let text_settings = TextSettings::from_config(&cfg);
     let mut cx = Ctx {
         w: Writer::default(),
         id,
-        measure,
+        colours: vec![theme.line.clone()],
+        theme,
+        text: text_settings,
     };
-    let (width, height) = (geom.width.max(0.0), geom.height.max(0.0));
+    let title = graph
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            text::measure(
+                t,
+                TextStyle {
+                    size: TITLE_FONT_SIZE,
+                    ..TextStyle::default()
+                },
+            )
+        });
+    let (gw, gh) = (geom.width.max(0.0), geom.height.max(0.0));
+    let (width, height, dx, dy) = match &title {
+        Some(tb) => {
+            let w = gw.max(tb.width + 16.0);
+            (w, gh + TITLE_BAND, (w - gw) / 2.0, TITLE_BAND)
+        }
+        None => (gw, gh, 0.0, 0.0),
+    };
+    let family = match &cx.theme.font_family {
+        Some(f) if safe_family(f) => format!("{f}, {}", text::FONT_FAMILY),
+        _ => text::FONT_FAMILY.to_string(),
+    };
     cx.w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     cx.w.open(
         "svg",
@@ -73,10 +131,16 @@ fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions, measure: Meas
             ("width", num(width)),
             ("height", num(height)),
             ("viewBox", format!("0 0 {} {}", num(width), num(height))),
-            ("font-family", text::FONT_FAMILY.into()),
-            ("font-size", num(FONT_SIZE)),
+            ("font-family", family),
+            ("font-size", num(cx.text.font_size)),
         ],
     );
+    if let Some(t) = graph.acc_title.as_deref().filter(|t| !t.trim().is_empty()) {
+        cx.w.text_element("title", &[], t);
+    }
+    if let Some(t) = graph.acc_descr.as_deref().filter(|t| !t.trim().is_empty()) {
+        cx.w.text_element("desc", &[], t);
+    }
     if let Some(bg) = opts.background.as_deref().and_then(safe_value) {
         cx.w.leaf(
             "rect",
@@ -90,31 +154,107 @@ fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions, measure: Meas
             ],
         );
     }
-    write_defs(&mut cx, graph);
+    if let Some(tb) = &title {
+        let fill = colour_attr(&cx.theme.title_text);
+        let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
+        extra.extend(fill);
+        cx.w.open(
+            "g",
+            &[
+                ("id", format!("{}-title", cx.id)),
+                ("class", "title".into()),
+            ],
+        );
+        write_label(
+            &mut cx.w,
+            tb,
+            Point::new(width / 2.0, TITLE_BAND / 2.0),
+            extra,
+            TextStyle {
+                size: TITLE_FONT_SIZE,
+                ..TextStyle::default()
+            },
+        );
+        cx.w.close("g");
+    }
+    let edge_colours: Vec<usize> = (0..graph.edges.len())
+        .map(|i| {
+            let c = edge_paint(&cx, graph, i).0;
+            match cx.colours.iter().position(|k| *k == c) {
+                Some(k) => k,
+                None => {
+                    cx.colours.push(c);
+                    cx.colours.len() - 1
+                }
+            }
+        })
+        .collect();
+    write_defs(&mut cx, graph, &edge_colours);
+    if title.is_some() {
+        cx.w.open(
+            "g",
+            &[("transform", format!("translate({},{})", num(dx), num(dy)))],
+        );
+    }
     write_clusters(&mut cx, graph, geom);
-    write_edges(&mut cx, graph, geom);
+    write_edges(&mut cx, graph, geom, &edge_colours);
     write_edge_labels(&mut cx, graph, geom);
     write_nodes(&mut cx, graph, geom);
+    if title.is_some() {
+        cx.w.close("g");
+    }
     cx.w.close("svg");
     cx.w.raw("\n");
     cx.w.finish()
 }
 
-/// Marker definitions for the heads that drawn edges use.
-fn write_defs(cx: &mut Ctx, graph: &Graph) {
-    let mut used: Vec<ArrowHead> = Vec::new();
-    for e in graph.edges.iter().filter(|e| edges::stroke_of(e).is_some()) {
+/// A user font-family list that is safe to write into an attribute.
+fn safe_family(f: &str) -> bool {
+    f.len() <= 200
+        && f.chars()
+            .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
+}
+
+/// `fill` (and `fill-opacity` for a translucent colour) for a CSS colour.
+fn colour_attr(css: &str) -> Attrs {
+    paint_attrs("fill", "fill-opacity", css)
+}
+
+fn paint_attrs(attr: &'static str, opacity: &'static str, css: &str) -> Attrs {
+    let Some(v) = safe_value(css) else {
+        return vec![];
+    };
+    let (c, o) = paint(v);
+    let mut a: Attrs = vec![(attr, c)];
+    if let Some(o) = o {
+        a.push((opacity, num(o)));
+    }
+    a
+}
+
+/// Marker definitions for the (head, colour) pairs that drawn edges use.
+fn write_defs(cx: &mut Ctx, graph: &Graph, colours: &[usize]) {
+    let mut used: Vec<(ArrowHead, usize)> = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if edges::stroke_of(e).is_none() {
+            continue;
+        }
         for h in [e.arrow_start, e.arrow_end] {
-            if h != ArrowHead::None && !used.contains(&h) {
-                used.push(h);
+            if h != ArrowHead::None && !used.contains(&(h, colours[i])) {
+                used.push((h, colours[i]));
             }
         }
     }
     if used.is_empty() {
         return;
     }
+    let palette: Vec<String> = cx
+        .colours
+        .iter()
+        .map(|c| paint(safe_value(c).unwrap_or(EDGE_STROKE)).0)
+        .collect();
     cx.w.open("defs", &[]);
-    edges::write_markers(&mut cx.w, &cx.id, &used);
+    edges::write_markers(&mut cx.w, &cx.id, &used, &palette);
     cx.w.close("defs");
 }
 
@@ -132,12 +272,51 @@ fn depth(graph: &Graph, i: usize) -> usize {
     d
 }
 
+fn pick(v: &Option<String>) -> Option<String> {
+    v.as_deref().and_then(safe_value).map(str::to_string)
+}
+
+/// Fill, stroke, width and dashes of a box with a resolved style over defaults.
+fn box_paint(style: &ResolvedStyle, fill: &str, stroke: &str, width: f64) -> Attrs {
+    let mut a = paint_attrs(
+        "fill",
+        "fill-opacity",
+        &pick(&style.fill).unwrap_or_else(|| fill.into()),
+    );
+    a.extend(paint_attrs(
+        "stroke",
+        "stroke-opacity",
+        &pick(&style.stroke).unwrap_or_else(|| stroke.into()),
+    ));
+    a.push((
+        "stroke-width",
+        pick(&style.stroke_width).unwrap_or_else(|| num(width)),
+    ));
+    if let Some(d) = pick(&style.stroke_dasharray) {
+        a.push(("stroke-dasharray", d));
+    }
+    a
+}
+
+/// Text attributes for a label with a resolved style.
+fn text_attrs(style: &ResolvedStyle, colour: &str, ts: TextStyle, base: f64) -> Attrs {
+    let mut a = colour_attr(&pick(&style.color).unwrap_or_else(|| colour.into()));
+    if (ts.size - base).abs() > 1e-9 {
+        a.push(("font-size", num(ts.size)));
+    }
+    if ts.bold {
+        a.push(("font-weight", "bold".into()));
+    }
+    a
+}
+
 fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
     let n = graph.subgraphs.len().min(geom.clusters.len());
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| depth(graph, i)); // stable: outer boxes first
     for i in order {
         let (sg, cg) = (&graph.subgraphs[i], &geom.clusters[i]);
+        let style = measure::subgraph_style(graph, i);
         cx.w.open(
             "g",
             &[
@@ -149,34 +328,44 @@ fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             ],
         );
         let mut a = rect_attrs(&cg.rect);
-        a.extend([
-            ("fill", CLUSTER_FILL.into()),
-            ("stroke", CLUSTER_STROKE.into()),
-            ("stroke-width", num(CLUSTER_STROKE_WIDTH)),
-        ]);
+        a.extend(box_paint(
+            &style,
+            &cx.theme.cluster_fill,
+            &cx.theme.cluster_stroke,
+            CLUSTER_STROKE_WIDTH,
+        ));
         cx.w.leaf("rect", &a);
-        let tb = (cx.measure)(
-            &sg.title,
-            TextStyle {
-                size: FONT_SIZE,
-                ..TextStyle::default()
-            },
-        );
+        let tb = measure::title_label(graph, i, &cx.text);
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
         write_label(
             &mut cx.w,
             &tb,
             Point::new(cg.title.x, cg.title.y),
-            vec![("fill", TEXT_COLOR.into())],
+            extra,
+            ts,
         );
         cx.w.close("g");
     }
 }
 
-fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+/// Colour, width and dashes of edge `i` (`linkStyle` over the edge kind and theme).
+fn edge_paint(cx: &Ctx, graph: &Graph, i: usize) -> (String, Option<String>, Option<String>) {
+    let style = measure::edge_style(graph, i);
+    let colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.line.clone());
+    (
+        colour,
+        pick(&style.stroke_width),
+        pick(&style.stroke_dasharray),
+    )
+}
+
+fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry, colours: &[usize]) {
     for (i, (e, eg)) in graph.edges.iter().zip(&geom.edges).enumerate() {
         let Some((width, dash)) = edges::stroke_of(e) else {
             continue;
         };
+        let (colour, user_width, user_dash) = edge_paint(cx, graph, i);
         let half = |h: ArrowHead| edges::marker_size(h) / 2.0;
         let path = edges::trimmed(&eg.path, half(e.arrow_start), half(e.arrow_end));
         let mut a: Attrs = vec![
@@ -184,16 +373,16 @@ fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             ("class", "edge".into()),
             ("d", edges::path_d(&path)),
             ("fill", "none".into()),
-            ("stroke", EDGE_STROKE.into()),
-            ("stroke-width", num(width)),
         ];
-        if let Some(d) = dash {
-            a.push(("stroke-dasharray", d.into()));
+        a.extend(paint_attrs("stroke", "stroke-opacity", &colour));
+        a.push(("stroke-width", user_width.unwrap_or_else(|| num(width))));
+        if let Some(d) = user_dash.or(dash.map(str::to_string)) {
+            a.push(("stroke-dasharray", d));
         }
-        if let Some(m) = edges::marker_id(&cx.id, e.arrow_start) {
+        if let Some(m) = edges::marker_id(&cx.id, e.arrow_start, colours[i]) {
             a.push(("marker-start", format!("url(#{m})")));
         }
-        if let Some(m) = edges::marker_id(&cx.id, e.arrow_end) {
+        if let Some(m) = edges::marker_id(&cx.id, e.arrow_end, colours[i]) {
             a.push(("marker-end", format!("url(#{m})")));
         }
         cx.w.leaf("path", &a);
@@ -201,13 +390,11 @@ fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
 }
 
 fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
-    for (i, (e, eg)) in graph.edges.iter().zip(&geom.edges).enumerate() {
-        let (Some(label), Some(r)) = (e.label.as_deref(), eg.label) else {
+    for (i, eg) in geom.edges.iter().enumerate().take(graph.edges.len()) {
+        let (Some(tb), Some(r)) = (measure::edge_label(graph, i, &cx.text), eg.label) else {
             continue;
         };
-        if label.trim().is_empty() {
-            continue;
-        }
+        let style = measure::edge_style(graph, i);
         cx.w.open(
             "g",
             &[
@@ -216,93 +403,18 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             ],
         );
         let mut a = rect_attrs(&r);
-        a.extend([
-            ("fill", EDGE_LABEL_BG.into()),
-            ("fill-opacity", num(EDGE_LABEL_BG_OPACITY)),
-        ]);
+        a.extend(colour_attr(&cx.theme.edge_label_bg));
         cx.w.leaf("rect", &a);
-        let tb = (cx.measure)(
-            label,
-            TextStyle {
-                size: FONT_SIZE,
-                ..TextStyle::default()
-            },
-        );
-        write_label(
-            &mut cx.w,
-            &tb,
-            Point::new(r.x, r.y),
-            vec![("fill", TEXT_COLOR.into())],
-        );
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
+        write_label(&mut cx.w, &tb, Point::new(r.x, r.y), extra, ts);
         cx.w.close("g");
-    }
-}
-
-/// A node's resolved style turned into attributes.
-struct NodePaint {
-    shape: Attrs,
-    text: Attrs,
-    text_style: TextStyle,
-    opacity: Option<String>,
-}
-
-fn node_paint(style: &ResolvedStyle) -> NodePaint {
-    let pick = |v: &Option<String>| v.as_deref().and_then(safe_value).map(str::to_string);
-    let mut shape: Attrs = vec![
-        (
-            "fill",
-            pick(&style.fill).unwrap_or_else(|| NODE_FILL.into()),
-        ),
-        (
-            "stroke",
-            pick(&style.stroke).unwrap_or_else(|| NODE_STROKE.into()),
-        ),
-        (
-            "stroke-width",
-            pick(&style.stroke_width).unwrap_or_else(|| num(NODE_STROKE_WIDTH)),
-        ),
-    ];
-    if let Some(d) = pick(&style.stroke_dasharray) {
-        shape.push(("stroke-dasharray", d));
-    }
-    let mut text: Attrs = vec![(
-        "fill",
-        pick(&style.color).unwrap_or_else(|| TEXT_COLOR.into()),
-    )];
-    let mut text_style = TextStyle {
-        size: FONT_SIZE,
-        ..TextStyle::default()
-    };
-    if let Some(size) = style
-        .font_size
-        .as_deref()
-        .and_then(|s| parse_px(s, FONT_SIZE))
-    {
-        text_style.size = size;
-        text.push(("font-size", num(size)));
-    }
-    if let Some(wt) = pick(&style.font_weight) {
-        text_style.bold = match wt.as_str() {
-            "bold" | "bolder" => true,
-            n => n.parse::<u32>().is_ok_and(|n| n >= 600),
-        };
-        text.push(("font-weight", wt));
-    }
-    if let Some(st) = pick(&style.font_style) {
-        text_style.italic = matches!(st.as_str(), "italic" | "oblique");
-        text.push(("font-style", st));
-    }
-    NodePaint {
-        shape,
-        text,
-        text_style,
-        opacity: pick(&style.opacity),
     }
 }
 
 fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
     for (i, (node, r)) in graph.nodes.iter().zip(&geom.nodes).enumerate() {
-        let paint = node_paint(&graph.node_style(i));
+        let style = graph.node_style(i);
         let mut g: Attrs = vec![
             (
                 "id",
@@ -310,20 +422,57 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             ),
             ("class", "node".into()),
         ];
-        if let Some(o) = paint.opacity {
+        if let Some(o) = pick(&style.opacity) {
             g.push(("opacity", o));
         }
         cx.w.open("g", &g);
-        for (tag, mut attrs) in shapes::shape_elements(node.shape, r) {
-            attrs.extend(paint.shape.iter().cloned());
+        let body = box_paint(
+            &style,
+            &cx.theme.node_fill,
+            &cx.theme.node_stroke,
+            NODE_STROKE_WIDTH,
+        );
+        let stroke_colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.node_stroke.clone());
+        for (tag, mut attrs, paint_kind) in shapes::shape_elements(node.shape, r) {
+            match paint_kind {
+                Paint::Body => attrs.extend(body.iter().cloned()),
+                Paint::Line => {
+                    attrs.push(("fill", "none".into()));
+                    attrs.extend(
+                        body.iter()
+                            .filter(|(k, _)| k.starts_with("stroke"))
+                            .cloned(),
+                    );
+                }
+                Paint::Solid => {
+                    let solid = if node.shape == crate::model::Shape::ForkJoin {
+                        pick(&style.fill).unwrap_or_else(|| cx.theme.line.clone())
+                    } else {
+                        stroke_colour.clone()
+                    };
+                    attrs.extend(paint_attrs("fill", "fill-opacity", &solid));
+                    attrs.extend(
+                        body.iter()
+                            .filter(|(k, _)| k.starts_with("stroke"))
+                            .cloned(),
+                    );
+                }
+                Paint::Hidden => {
+                    attrs.push(("fill", "none".into()));
+                    attrs.push(("stroke", "none".into()));
+                }
+            }
             cx.w.leaf(tag, &attrs);
         }
-        let tb = (cx.measure)(&node.label, paint.text_style);
+        let tb = measure::node_label(graph, i, &cx.text);
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
         write_label(
             &mut cx.w,
             &tb,
-            shapes::label_centre(node.shape, r),
-            paint.text,
+            shapes::label_centre(node.shape, r, tb.width, tb.height),
+            extra,
+            ts,
         );
         cx.w.close("g");
     }
@@ -338,26 +487,66 @@ fn rect_attrs(r: &Rect) -> Attrs {
     ]
 }
 
-/// One `<text>` with a `<tspan>` per line, centred horizontally on
-/// `centre.x` and the block of lines centred vertically on `centre.y`.
-fn write_label(w: &mut Writer, tb: &TextBox, centre: Point, extra: Attrs) {
+/// Slant of synthetic italics (tan 12°): the embedded fonts have no italic
+/// face, so italic runs are drawn upright and sheared about their baseline.
+const ITALIC_SHEAR: f64 = 0.2126;
+
+/// A label centred horizontally on `centre.x`, its block of lines centred
+/// vertically on `centre.y`. A label whose lines are all plain (one run in
+/// the label's style) is one `<text>` with a `<tspan>` per line; a line
+/// with bold or italic runs is drawn as one `<text>` per run, each placed
+/// at its measured offset, so every viewer puts the runs where they were
+/// measured.
+fn write_label(w: &mut Writer, tb: &TextBox, centre: Point, extra: Attrs, style: TextStyle) {
     if tb.lines.iter().all(|l| l.text.trim().is_empty()) {
         return;
     }
     let top = centre.y - tb.lines.len() as f64 * tb.line_height / 2.0;
-    let x = num(centre.x);
-    let mut a: Attrs = vec![
-        ("x", x.clone()),
-        ("y", num(top + tb.baseline)),
-        ("text-anchor", "middle".into()),
-    ];
-    a.extend(extra);
-    w.open("text", &a);
+    if tb.lines.iter().all(|l| l.is_plain(style)) {
+        let x = num(centre.x);
+        let mut a: Attrs = vec![
+            ("x", x.clone()),
+            ("y", num(top + tb.baseline)),
+            ("text-anchor", "middle".into()),
+        ];
+        a.extend(extra);
+        w.open("text", &a);
+        for (k, line) in tb.lines.iter().enumerate() {
+            let y = top + tb.baseline + k as f64 * tb.line_height;
+            w.text_element("tspan", &[("x", x.clone()), ("y", num(y))], &line.text);
+        }
+        w.close("text");
+        return;
+    }
+    let base: Attrs = extra
+        .into_iter()
+        .filter(|(k, _)| *k != "font-weight")
+        .collect();
+    w.open("g", &[("class", "label".into())]);
     for (k, line) in tb.lines.iter().enumerate() {
         let y = top + tb.baseline + k as f64 * tb.line_height;
-        w.text_element("tspan", &[("x", x.clone()), ("y", num(y))], &line.text);
+        let left = centre.x - line.width / 2.0;
+        for run in line.runs.iter().filter(|r| !r.text.is_empty()) {
+            let x = left + run.x;
+            let mut a: Attrs = vec![("x", num(x)), ("y", num(y))];
+            a.extend(base.iter().cloned());
+            if run.bold {
+                a.push(("font-weight", "bold".into()));
+            }
+            if run.italic {
+                a.push((
+                    "transform",
+                    format!(
+                        "matrix(1 0 {} 1 {} 0)",
+                        num(-ITALIC_SHEAR),
+                        num(ITALIC_SHEAR * y)
+                    ),
+                ));
+            }
+            w.text_element("text", &a, &run.text);
+        }
     }
-    w.close("text");
+    w.close("g");
 }
 
 #[cfg(test)]

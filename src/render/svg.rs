@@ -72,24 +72,6 @@ pub fn safe_value(s: &str) -> Option<&str> {
     }
 }
 
-/// Parse a CSS length (`20`, `20px`, `15pt`, `1.5em`) to px, relative to a
-/// `base` font size for `em`.
-pub fn parse_px(s: &str, base: f64) -> Option<f64> {
-    let s = s.trim();
-    let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(s.len());
-    let (n, unit) = s.split_at(split);
-    let n: f64 = n.parse().ok()?;
-    let px = match unit.trim() {
-        "" | "px" => n,
-        "pt" => n * 4.0 / 3.0,
-        "em" | "rem" => n * base,
-        _ => return None,
-    };
-    (px.is_finite() && px > 0.0).then_some(px)
-}
-
 /// Attributes of an element: name and already formatted (unescaped) value.
 pub type Attrs = Vec<(&'static str, String)>;
 
@@ -170,8 +152,5 @@ mod tests {
         assert_eq!(safe_value("rgb(1, 2, 3)"), Some("rgb(1, 2, 3)"));
         assert_eq!(safe_value("url(http://x)"), None);
         assert_eq!(safe_value("red\" onload=\"x"), None);
-        assert_eq!(parse_px("20px", 16.0), Some(20.0));
-        assert_eq!(parse_px("1.5em", 16.0), Some(24.0));
-        assert_eq!(parse_px("big", 16.0), None);
     }
 }

@@ -157,6 +157,7 @@ fn every_id_is_prefixed_and_every_reference_resolves() {
     let opts = RenderOptions {
         svg_id: "diag7".into(),
         background: None,
+        ..RenderOptions::default()
     };
     let svg = render(&g, &geom, &opts);
     let ids: Vec<&str> = svg

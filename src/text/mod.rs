@@ -51,8 +51,33 @@ impl Default for TextStyle {
 /// One measured line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineBox {
+    /// The line's text (all runs, with the spaces between them).
     pub text: String,
     pub width: f64,
+    /// Runs of one style, left to right. A plain line has one run holding
+    /// all of [`LineBox::text`] in the label's own style.
+    pub runs: Vec<Run>,
+}
+
+/// A piece of a line in one style, placed `x` px from the line's start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub x: f64,
+    pub width: f64,
+}
+
+impl LineBox {
+    /// True when the line is one run in `style` (drawn as a plain tspan).
+    pub fn is_plain(&self, style: TextStyle) -> bool {
+        self.runs.len() <= 1
+            && self
+                .runs
+                .first()
+                .is_none_or(|r| r.bold == style.bold && !r.italic)
+    }
 }
 
 /// A measured (possibly multi-line) label.
@@ -95,12 +120,218 @@ pub fn measure(text: &str, style: TextStyle) -> TextBox {
         .map(|line| {
             let text = normalize_line(line);
             let width = f64::from(shape::line_width(fonts, primary, &text, size));
-            LineBox { text, width }
+            LineBox {
+                runs: vec![Run {
+                    text: text.clone(),
+                    bold: style.bold,
+                    italic: style.italic,
+                    x: 0.0,
+                    width,
+                }],
+                text,
+                width,
+            }
         })
         .collect();
+    boxed(lines, style)
+}
+
+/// Width of `text` (one normalised line) in `style`.
+fn run_width(text: &str, style: TextStyle) -> f64 {
+    let fonts = fonts::Fonts::get();
+    f64::from(shape::line_width(
+        fonts,
+        primary_face(style),
+        text,
+        style.size as f32,
+    ))
+}
+
+/// Lay out a label: `\n` line breaks, markdown `**bold**` / `*italic*`
+/// when `markdown`, and lines wrapped at word (or CJK character)
+/// boundaries to at most `wrap` px when given (a single word wider than
+/// that keeps its own line). This is the only way labels are measured for
+/// layout and the way they are drawn, so the two always agree.
+pub fn layout(text: &str, style: TextStyle, markdown: bool, wrap: Option<f64>) -> TextBox {
+    if !markdown && wrap.is_none() {
+        return measure(text, style);
+    }
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let words = words(line, style, markdown);
+        let mut cur: Vec<Word> = Vec::new();
+        for w in words {
+            if let (Some(limit), false) = (wrap, cur.is_empty()) {
+                let mut candidate = cur.clone();
+                candidate.push(w.clone());
+                if build_line(&candidate, style).width > limit {
+                    lines.push(build_line(&cur, style));
+                    cur.clear();
+                }
+            }
+            cur.push(w);
+        }
+        lines.push(build_line(&cur, style));
+    }
+    boxed(lines, style)
+}
+
+#[derive(Debug, Clone)]
+struct Word {
+    /// (text, bold, italic) pieces.
+    segs: Vec<(String, bool, bool)>,
+    space_before: bool,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
+}
+
+/// Split one line into words with their styles.
+fn words(line: &str, style: TextStyle, markdown: bool) -> Vec<Word> {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut bold, mut italic) = (style.bold, style.italic);
+    let mut out: Vec<Word> = Vec::new();
+    let mut cur = Word {
+        segs: Vec::new(),
+        space_before: false,
+    };
+    let mut pending_space = false;
+    let push_char = |cur: &mut Word, c: char, bold: bool, italic: bool| match cur.segs.last_mut() {
+        Some((t, b, i)) if *b == bold && *i == italic => t.push(c),
+        _ => cur.segs.push((c.to_string(), bold, italic)),
+    };
+    let flush = |cur: &mut Word, out: &mut Vec<Word>, pending: &mut bool| {
+        if !cur.segs.is_empty() {
+            cur.space_before = *pending && !out.is_empty();
+            out.push(std::mem::replace(
+                cur,
+                Word {
+                    segs: Vec::new(),
+                    space_before: false,
+                },
+            ));
+            *pending = false;
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if markdown && (c == '*' || c == '_') {
+            let double = chars.get(i + 1) == Some(&c);
+            let prev_ws = i == 0 || chars[i - 1].is_whitespace();
+            let next = chars.get(i + if double { 2 } else { 1 });
+            let next_ws = next.is_none_or(|n| n.is_whitespace());
+            // `_` only marks emphasis at a word's edge (snake_case stays).
+            let marker =
+                c == '*' || prev_ws || next_ws || next.is_some_and(|n| n.is_ascii_punctuation());
+            if marker && !(prev_ws && next_ws) {
+                if double {
+                    bold = !bold;
+                    i += 2;
+                } else {
+                    italic = !italic;
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        if c.is_whitespace() {
+            flush(&mut cur, &mut out, &mut pending_space);
+            pending_space = true;
+        } else if is_cjk(c) {
+            flush(&mut cur, &mut out, &mut pending_space);
+            push_char(&mut cur, c, bold, italic);
+            flush(&mut cur, &mut out, &mut pending_space);
+        } else {
+            push_char(&mut cur, c, bold, italic);
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut out, &mut pending_space);
+    out
+}
+
+/// Runs of a line of words, measured and placed.
+fn build_line(words: &[Word], style: TextStyle) -> LineBox {
+    // (text, bold, italic, gap before in px)
+    let mut runs: Vec<(String, bool, bool, f64)> = Vec::new();
+    let mut text = String::new();
+    for w in words {
+        for (k, (t, b, i)) in w.segs.iter().enumerate() {
+            let space = k == 0 && w.space_before;
+            if space {
+                text.push(' ');
+            }
+            text.push_str(t);
+            match runs.last_mut() {
+                Some(last) if last.1 == *b && last.2 == *i => {
+                    if space {
+                        last.0.push(' ');
+                    }
+                    last.0.push_str(t);
+                }
+                Some(last) => {
+                    let gap = if space {
+                        run_width(
+                            " x",
+                            TextStyle {
+                                bold: last.1,
+                                ..style
+                            },
+                        ) - run_width(
+                            "x",
+                            TextStyle {
+                                bold: last.1,
+                                ..style
+                            },
+                        )
+                    } else {
+                        0.0
+                    };
+                    runs.push((t.clone(), *b, *i, gap));
+                }
+                None => runs.push((t.clone(), *b, *i, 0.0)),
+            }
+        }
+    }
+    let mut x = 0.0;
+    let runs: Vec<Run> = runs
+        .into_iter()
+        .map(|(t, bold, italic, gap)| {
+            let width = run_width(
+                &t,
+                TextStyle {
+                    bold,
+                    italic,
+                    ..style
+                },
+            );
+            x += gap;
+            let r = Run {
+                text: t,
+                bold,
+                italic,
+                x,
+                width,
+            };
+            x += width;
+            r
+        })
+        .collect();
+    LineBox {
+        text,
+        width: x,
+        runs,
+    }
+}
+
+fn boxed(lines: Vec<LineBox>, style: TextStyle) -> TextBox {
     let width = lines.iter().map(|l| l.width).fold(0.0, f64::max);
     let line_height = LINE_HEIGHT * style.size;
-    let face = &fonts.faces[primary];
+    let fonts = fonts::Fonts::get();
+    let face = &fonts.faces[primary_face(style)];
     let scale = style.size / f64::from(face.units_per_em);
     let ascent = f64::from(face.ascent) * scale;
     let descent = f64::from(face.descent) * scale;
