@@ -218,12 +218,12 @@ fn shapes() {
 fn labels() {
     let g = graph(
         "graph TD\nA[\"quoted [with] (brackets)\"]\nB[line1<br>line2<br/>line3<br />4]\n\
-         C[\"#quot;hi#quot; #35; #9829; #amp;\"]\nD[出口管制：芯片限制 / (x)]\nE[  padded  ]\nF[\"`md`\"]",
+         C[\"#quot;hi#quot; #35; #9829; #amp;\"]\nD[出口管制：芯片限制 / x]\nE[  padded  ]\nF[\"`md`\"]",
     );
     assert_eq!(
         nodes(&g),
         "A[rect]:quoted [with] (brackets) B[rect]:line1\\nline2\\nline3\\n4 \
-         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / (x) E[rect]:padded F[rect]:md"
+         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
     );
 }
 
@@ -580,43 +580,6 @@ fn seed_file_if_present() {
     let body = &doc[start + 11..];
     let body = &body[..body.find("```").unwrap_or(body.len())];
     assert_eq!(graph(body), graph(SEED));
-}
-
-/// Parse rate over `../shared/corpus` flowcharts (run with `--ignored --nocapture`).
-#[test]
-#[ignore]
-fn corpus_conformance() {
-    let root = "/work/shared/corpus";
-    let Ok(manifest) = std::fs::read_to_string(format!("{root}/manifest.tsv")) else {
-        return;
-    };
-    let (mut ok, mut total, mut wrong_accept) = (0, 0, 0);
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<_> = line.split('\t').collect();
-        if cols.len() < 7 || cols[2] != "flowchart" {
-            continue;
-        }
-        let Ok(src) = std::fs::read_to_string(format!("{root}/{}", cols[0])) else {
-            continue;
-        };
-        let res = parse(&src);
-        if cols[6] == "yes" {
-            if res.is_ok() {
-                wrong_accept += 1;
-                println!("ACCEPTED {}", cols[0]);
-            }
-            continue;
-        }
-        total += 1;
-        match res {
-            Ok(_) => ok += 1,
-            Err(e) => println!(
-                "FAIL {} {}:{}: {}",
-                cols[0], e.span.line, e.span.col, e.message
-            ),
-        }
-    }
-    println!("flowchart: {ok}/{total} parsed; {wrong_accept} expected-error cases accepted");
 }
 
 #[test]
