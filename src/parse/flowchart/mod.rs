@@ -7,7 +7,7 @@
 pub(crate) mod ast;
 mod link;
 mod lower;
-mod meta;
+pub(crate) mod meta;
 mod node;
 
 #[cfg(test)]
