@@ -330,6 +330,9 @@ pub(crate) fn vertex_id(i: &str) -> PResult<'_, &str> {
         return backtrack(i);
     }
     let id = &i[..end];
+    if !id.contains(['.', '/']) {
+        return Ok((&i[end..], id));
+    }
     for kw in ID_KEYWORDS {
         if let Some(r) = id.strip_prefix(kw) {
             if r.starts_with(['.', '/']) {

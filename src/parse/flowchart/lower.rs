@@ -38,6 +38,7 @@
 //!   (`animate: true` or `animation: fast|slow`) and `curve`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ast::{Meta, NodeRef, Stmt, Text};
 use crate::model::{
@@ -46,6 +47,33 @@ use crate::model::{
 use crate::parse::config::{parse_json, parse_yaml, ConfigError};
 use crate::parse::lex::{decode_text, offset_in, skip_line, Locator};
 use crate::parse::{ParseError, ParseErrorKind};
+
+/// A small multiplicative hasher for the id maps (ids come from the
+/// diagram, and a denial-of-service-resistant hash buys nothing for a
+/// parser whose input size is already bounded by the caller).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// Deepest allowed subgraph nesting.
 pub(crate) const MAX_SUBGRAPH_DEPTH: usize = 256;
@@ -61,14 +89,17 @@ pub(crate) struct Lower<'s> {
     loc: Locator<'s>,
     source: &'s str,
     g: Graph,
-    nodes: HashMap<&'s str, usize>,
-    subgraphs: HashMap<String, usize>,
+    nodes: IdMap<&'s str, usize>,
+    subgraphs: IdMap<String, usize>,
     in_subgraph: Vec<bool>,
     /// Nodes given a shape, label or metadata somewhere (never a subgraph reference).
     defined: Vec<bool>,
     /// Edge ids seen so far (`A e1@--> B`).
     edge_ids: HashSet<&'s str>,
     stack: Vec<Open<'s>>,
+    /// Reused per chain: node indices of all groups, and where each group ends.
+    chain_ids: Vec<usize>,
+    chain_ends: Vec<usize>,
 }
 
 /// Label text as shown: `(text, markdown)`.
@@ -213,12 +244,14 @@ impl<'s> Lower<'s> {
             loc,
             source,
             g,
-            nodes: HashMap::new(),
-            subgraphs: HashMap::new(),
+            nodes: IdMap::default(),
+            subgraphs: IdMap::default(),
             in_subgraph: Vec::new(),
             defined: Vec::new(),
             edge_ids: HashSet::new(),
             stack: Vec::new(),
+            chain_ids: Vec::new(),
+            chain_ends: Vec::new(),
         })
     }
 
@@ -355,10 +388,18 @@ impl<'s> Lower<'s> {
                 self.edge_ids.insert(id);
             }
         }
-        let ids: Vec<Vec<usize>> = groups
-            .iter()
-            .map(|g| g.iter().map(|n| self.node(n)).collect())
-            .collect();
+        let mut ids = std::mem::take(&mut self.chain_ids);
+        let mut ends = std::mem::take(&mut self.chain_ends);
+        ids.clear();
+        ends.clear();
+        for g in groups {
+            for n in g {
+                let ix = self.node(n);
+                ids.push(ix);
+            }
+            ends.push(ids.len());
+        }
+        let group = |k: usize| &ids[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
         for (k, link) in links.iter().enumerate() {
             let (label, label_markdown) = match &link.label {
                 Some(t) => {
@@ -368,8 +409,8 @@ impl<'s> Lower<'s> {
                 None => (None, false),
             };
             let span = self.loc.span_of(link.src.trim());
-            for &from in &ids[k] {
-                for &to in &ids[k + 1] {
+            for &from in group(k) {
+                for &to in group(k + 1) {
                     self.g.edges.push(Edge {
                         from,
                         to,
@@ -386,6 +427,8 @@ impl<'s> Lower<'s> {
                 }
             }
         }
+        self.chain_ids = ids;
+        self.chain_ends = ends;
         Ok(())
     }
 

@@ -130,6 +130,10 @@ fn is_keyword(i: &str, kw: &str) -> bool {
 
 fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
     let kw = keyword_word(i);
+    // Most statements are node chains: one length check skips the keywords.
+    if !matches!(kw.len(), 3 | 5 | 8 | 9 | 11) {
+        return chain(i);
+    }
     if is_keyword(i, "subgraph") {
         return subgraph_start(i);
     }
