@@ -85,6 +85,64 @@ pub(crate) fn span_at(source: &str, start: usize, end: usize) -> Span {
     }
 }
 
+/// Computes spans for many positions of one source in amortised linear
+/// time: line starts are indexed once, and columns are counted onward from
+/// the previous position when it is on the same line and not after this
+/// one (the common case: spans are asked for in source order). A plain
+/// [`span_at`] per edge would make a one-line 300 KB diagram quadratic.
+pub(crate) struct Locator<'s> {
+    source: &'s str,
+    line_starts: Vec<usize>,
+    /// (line start, offset, 1-based column at offset) of the last answer.
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'s> Locator<'s> {
+    pub(crate) fn new(source: &'s str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(p, _)| p + 1),
+        );
+        Locator {
+            source,
+            line_starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// Span of the byte range `start..end` (clamped to char boundaries).
+    pub(crate) fn span_at(&self, start: usize, end: usize) -> Span {
+        let source = self.source;
+        let start = floor_boundary(source, start.min(source.len()));
+        let end = floor_boundary(source, end.clamp(start, source.len()));
+        let line = self.line_starts.partition_point(|&ls| ls <= start);
+        let line_start = self.line_starts[line - 1];
+        let (ls, off, col) = self.last.get();
+        let col = if ls == line_start && off <= start {
+            col + source[off..start].chars().count()
+        } else {
+            source[line_start..start].chars().count() + 1
+        };
+        self.last.set((line_start, start, col));
+        Span {
+            start,
+            end,
+            line,
+            col,
+        }
+    }
+
+    /// Span of a slice of the source.
+    pub(crate) fn span_of(&self, part: &str) -> Span {
+        let start = offset_in(self.source, part);
+        self.span_at(start, start + part.len())
+    }
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -125,23 +183,6 @@ pub(crate) fn sp0(i: &str) -> &str {
     i.trim_start_matches([' ', '\t', '\r'])
 }
 
-/// Skip blank lines, `;`, `%%` comments and `%%{…}%%` directives.
-pub(crate) fn skip_separators(mut i: &str) -> PResult<'_, ()> {
-    loop {
-        i = i.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
-        if i.starts_with("%%{") {
-            match i.find("}%%") {
-                Some(p) => i = &i[p + 3..],
-                None => return fail(i, 3, "unclosed directive `%%{` (expected `}%%`)"),
-            }
-        } else if i.starts_with("%%") {
-            i = skip_line(i);
-        } else {
-            return Ok((i, ()));
-        }
-    }
-}
-
 /// The rest of the input after the current line (the newline excluded).
 pub(crate) fn skip_line(i: &str) -> &str {
     match i.find('\n') {
@@ -153,6 +194,27 @@ pub(crate) fn skip_line(i: &str) -> &str {
 /// The current line up to (not including) the newline.
 pub(crate) fn line_rest(i: &str) -> &str {
     &i[..i.len() - skip_line(i).len()]
+}
+
+/// Byte offset of the first character on the current line (before any
+/// `\n`) for which `pred` holds. Stops at the newline, so scanning costs
+/// only the bytes looked at (never the rest of a long line after a match).
+pub(crate) fn find_on_line(s: &str, pred: impl Fn(char) -> bool) -> Option<usize> {
+    for (p, c) in s.char_indices() {
+        if c == '\n' {
+            return None;
+        }
+        if pred(c) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The statement text up to (not including) the first `;` or newline.
+pub(crate) fn statement_text(i: &str) -> &str {
+    let n = i.find([';', '\n']).unwrap_or(i.len());
+    &i[..n]
 }
 
 /// True at the end of a statement: end of input, newline, `;` or a `%%` comment.
@@ -195,6 +257,100 @@ pub(crate) fn node_id(i: &str) -> PResult<'_, &str> {
         return backtrack(i);
     }
     Ok((&i[end..], &i[..end]))
+}
+
+/// Words that cannot start a node id when a `.` or `/` follows them
+/// (`end.x`, `graph/x`): Mermaid's lexer takes the keyword as a token there.
+const ID_KEYWORDS: &[&str] = &[
+    "flowchart-elk",
+    "flowchart",
+    "graph",
+    "subgraph",
+    "end",
+    "style",
+    "linkStyle",
+    "interpolate",
+    "classDef",
+    "class",
+    "_self",
+    "_blank",
+    "_parent",
+    "_top",
+];
+
+/// ASCII punctuation Mermaid accepts inside node ids (besides `_`), with
+/// the conditions checked in [`vertex_id`].
+fn is_id_punct(c: char) -> bool {
+    matches!(
+        c,
+        '!' | '#' | '$' | '%' | '*' | '+' | '.' | '?' | '\\' | '/' | '\'' | ':' | ',' | '&' | '-'
+    )
+}
+
+/// True when `rest` (the text after a `&`) makes that `&` part of an id:
+/// only spaces and then an arrow or the end of the statement follow it
+/// (`node& --> A`, `& --> A`); otherwise `&` joins nodes (`A & B`).
+fn amp_ends_id(rest: &str) -> bool {
+    let t = sp0(rest);
+    at_statement_end(t) || t.starts_with(['-', '=', '~', '<'])
+}
+
+/// A node id in a statement, as Mermaid's lexer reads it: letters (any
+/// script), digits, `_`, and the punctuation `! # $ % * + . ? \ / ' : , & -`
+/// with these limits: `-` not before `-` or `.` (an arrow starts there),
+/// `.` not before `-`, `%` not before `%` (a comment), `:` not starting
+/// `:::` (a class), `&` only before an arrow or the end of the statement
+/// (else it joins nodes). An id must not start with a keyword followed by
+/// `.` or `/` (`end.x`), which Mermaid rejects.
+pub(crate) fn vertex_id(i: &str) -> PResult<'_, &str> {
+    let mut end = 0;
+    let mut chars = i.char_indices().peekable();
+    while let Some((p, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ok = if is_id_core(c) {
+            true
+        } else if is_id_punct(c) {
+            match c {
+                '-' => !matches!(next, Some('-' | '.')),
+                '.' => next != Some('-'),
+                '%' => next != Some('%'),
+                ':' => !i[p..].starts_with(":::"),
+                '&' => p == 0 || amp_ends_id(&i[p + 1..]),
+                _ => true,
+            }
+        } else {
+            false
+        };
+        if !ok {
+            break;
+        }
+        end = p + c.len_utf8();
+    }
+    if end == 0 {
+        return backtrack(i);
+    }
+    let id = &i[..end];
+    if !id.contains(['.', '/']) {
+        return Ok((&i[end..], id));
+    }
+    for kw in ID_KEYWORDS {
+        if let Some(r) = id.strip_prefix(kw) {
+            if r.starts_with(['.', '/']) {
+                return fail(
+                    i,
+                    end,
+                    format!(
+                        "a node id cannot start with the keyword `{kw}` followed by `{}` \
+                         (rename the node, e.g. `{}{}`)",
+                        &r[..1],
+                        kw.to_ascii_uppercase(),
+                        r
+                    ),
+                );
+            }
+        }
+    }
+    Ok((&i[end..], id))
 }
 
 /// A class name (`classDef` / `:::name`): letters, digits, `_`, `-`.
@@ -373,6 +529,17 @@ mod tests {
     }
 
     #[test]
+    fn locator_matches_span_at() {
+        let src = "ab\n中文x\n\nlast line é z";
+        let loc = Locator::new(src);
+        let mut offsets: Vec<usize> = (0..=src.len()).collect();
+        offsets.extend((0..=src.len()).rev());
+        for p in offsets {
+            assert_eq!(loc.span_at(p, p + 1), span_at(src, p, p + 1), "{p}");
+        }
+    }
+
+    #[test]
     fn node_ids() {
         assert_eq!(node_id("A-->B"), Ok(("-->B", "A")));
         assert_eq!(node_id("a-b-->c"), Ok(("-->c", "a-b")));
@@ -381,6 +548,42 @@ mod tests {
         assert_eq!(node_id("中美AI[x]"), Ok(("[x]", "中美AI")));
         assert_eq!(node_id("endpoint;"), Ok((";", "endpoint")));
         assert!(node_id("-->").is_err());
+    }
+
+    #[test]
+    fn vertex_ids_take_mermaid_punctuation() {
+        for id in ["#", ":", "&", ",", "*", ".", "\\", "-", "/", "_", "v", "0"] {
+            assert_eq!(
+                vertex_id(&format!("{id} --> A")),
+                Ok((" --> A", id)),
+                "{id}"
+            );
+            let end = format!("node{id}");
+            assert_eq!(
+                vertex_id(&format!("{end} --> A")),
+                Ok((" --> A", end.as_str()))
+            );
+            let start = format!("{id}node");
+            assert_eq!(
+                vertex_id(&format!("{start} --> A")),
+                Ok((" --> A", start.as_str()))
+            );
+        }
+        assert_eq!(vertex_id("A-->B"), Ok(("-->B", "A")));
+        assert_eq!(vertex_id("A-.->B"), Ok(("-.->B", "A")));
+        assert_eq!(vertex_id("A&B"), Ok(("&B", "A")));
+        assert_eq!(vertex_id("A:::c"), Ok((":::c", "A")));
+        assert_eq!(vertex_id("odd->x]"), Ok((">x]", "odd-")));
+        assert_eq!(vertex_id("A%%c"), Ok(("%%c", "A")));
+        assert_eq!(vertex_id("default.node;"), Ok((";", "default.node")));
+        assert_eq!(vertex_id("end-node;"), Ok((";", "end-node")));
+        let Err(nom::Err::Failure(e)) = vertex_id("end.node") else {
+            panic!("expected a failure");
+        };
+        assert_eq!(
+            e.msg.as_deref(),
+            Some("a node id cannot start with the keyword `end` followed by `.` (rename the node, e.g. `END.node`)")
+        );
     }
 
     #[test]
@@ -393,12 +596,5 @@ mod tests {
         assert_eq!(decode_text("#unknown; #;", false), "#unknown; #;");
         assert_eq!(decode_text("`**bold**`", true), "**bold**");
         assert_eq!(decode_text("#99999999;", false), "#99999999;");
-    }
-
-    #[test]
-    fn separators_and_comments() {
-        let (rest, ()) = skip_separators("\n ;; %% c\n%%{init: {}\n}%%\n  A").unwrap();
-        assert_eq!(rest, "A");
-        assert!(skip_separators("%%{init").is_err());
     }
 }

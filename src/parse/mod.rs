@@ -3,6 +3,7 @@
 //! Entry point: [`parse`]. It detects the diagram type and dispatches to one
 //! nom parser per type (only flowcharts so far).
 
+mod config;
 mod detect;
 mod flowchart;
 mod lex;

@@ -5,7 +5,7 @@
 //! [`Stmt::SubgraphStart`] … [`Stmt::End`] pair, resolved by the lowering
 //! with an explicit stack (no recursion on user input).
 
-use crate::model::{ArrowHead, Direction, Shape, Stroke};
+use crate::model::{ArrowHead, ClickAction, Direction, Shape, Stroke};
 
 /// Label text as written: the raw slice and whether it was a `"…"` string.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,11 +27,25 @@ pub(crate) struct NodeRef<'a> {
     pub classes: Vec<&'a str>,
 }
 
-/// The modelled part of `@{ … }` node metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+/// `@{ key: value, … }` metadata of a node (or of an edge, when the id
+/// names an edge: `e1@{ animate: true }`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Meta<'a> {
+    /// `shape:`, checked against Mermaid's shape names while parsing.
     pub shape: Option<Shape>,
-    pub label: Option<Text<'a>>,
+    /// Every `key: value` entry in order (including `shape`).
+    pub entries: Vec<(&'a str, Text<'a>)>,
+}
+
+impl<'a> Meta<'a> {
+    /// The last value given for `key`.
+    pub fn get(&self, key: &str) -> Option<Text<'a>> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    }
 }
 
 /// A link operator between node groups: `-->`, `-- text -->`, `-.->|text|`…
@@ -60,6 +74,8 @@ pub(crate) enum Stmt<'a> {
     SubgraphStart {
         id: Option<&'a str>,
         title: Option<Text<'a>>,
+        /// `subgraph id:::name`
+        classes: Vec<&'a str>,
         src: &'a str,
     },
     /// `end`
@@ -75,9 +91,23 @@ pub(crate) enum Stmt<'a> {
         ids: Vec<&'a str>,
         classes: Vec<&'a str>,
     },
-    /// `linkStyle 0,2 decls` (indices checked, style not modelled yet);
-    /// `linkStyle default …` has no indices.
-    LinkStyle { indices: Vec<&'a str> },
-    /// Accepted but not modelled yet (`linkStyle`, `click`, `accTitle`, …).
-    Ignored,
+    /// `linkStyle 0,2 [interpolate X] decls`; `indices` is `None` for
+    /// `linkStyle default …`.
+    LinkStyle {
+        indices: Option<Vec<&'a str>>,
+        interpolate: Option<&'a str>,
+        decls: &'a str,
+    },
+    /// `click id …` (href or callback form).
+    Click {
+        id: &'a str,
+        action: ClickAction,
+        tooltip: Option<String>,
+    },
+    /// `accTitle: …`
+    AccTitle(&'a str),
+    /// `accDescr: …` or `accDescr { … }`
+    AccDescr(&'a str),
+    /// `%%{ … }%%` inside the diagram: the text between the braces.
+    Directive(&'a str),
 }

@@ -7,7 +7,7 @@
 pub(crate) mod ast;
 mod link;
 mod lower;
-mod meta;
+pub(crate) mod meta;
 mod node;
 
 #[cfg(test)]
@@ -18,30 +18,60 @@ use link::link;
 use node::node_ref;
 
 use super::lex::{
-    at_statement_end, class_name, consumed, describe, fail, keyword_word, line_rest, node_id,
-    quoted, skip_line, skip_separators, sp0, to_parse_error, token_len, PResult,
+    at_statement_end, class_name, consumed, describe, fail, find_on_line, keyword_word, node_id,
+    quoted, skip_line, sp0, statement_text, to_parse_error, token_len, vertex_id, PResult,
 };
 use super::ParseError;
-use crate::model::{Direction, Graph};
+use crate::model::{ClickAction, Direction, Graph};
 
 /// Parse a flowchart. `header` is the slice of `source` starting at the
-/// diagram keyword (everything before it is blank, comments or directives).
+/// diagram keyword (everything before it is blank, comments, directives or
+/// front matter, read by [`lower::preamble`]).
+///
+/// Statements are lowered as they are parsed (no statement list is kept),
+/// so memory and time stay linear in the input.
 pub(crate) fn parse(source: &str, header: &str) -> Result<Graph, ParseError> {
-    let (_, (dir, stmts)) = statements(header).map_err(|e| to_parse_error(source, e))?;
-    lower::lower(source, dir, &stmts)
+    let syntax = |e| to_parse_error(source, e);
+    let (mut i, dir) = self::header(header).map_err(syntax)?;
+    let mut l = lower::Lower::new(source, header, dir)?;
+    let mut pending = Vec::new();
+    loop {
+        i = separators(i, &mut pending).map_err(syntax)?;
+        for stmt in pending.drain(..) {
+            l.stmt(&stmt)?;
+        }
+        if i.is_empty() {
+            return l.finish();
+        }
+        let (rest, stmt) = statement(i).map_err(syntax)?;
+        l.stmt(&stmt)?;
+        i = rest;
+    }
 }
 
-fn statements(i: &str) -> PResult<'_, (Direction, Vec<Stmt<'_>>)> {
-    let (mut i, dir) = header(i)?;
-    let mut out = Vec::new();
+/// Skip blank lines, `;` and `%%` comments; `%%{…}%%` directives become
+/// [`Stmt::Directive`].
+fn separators<'a>(
+    mut i: &'a str,
+    out: &mut Vec<Stmt<'a>>,
+) -> Result<&'a str, nom::Err<super::lex::PErr<'a>>> {
     loop {
-        (i, ()) = skip_separators(i)?;
-        if i.is_empty() {
-            return Ok((i, (dir, out)));
+        i = i.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
+        if let Some(body) = i.strip_prefix("%%{") {
+            match body.find("}%%") {
+                Some(p) => {
+                    out.push(Stmt::Directive(&body[..p]));
+                    i = &body[p + 3..];
+                }
+                None => {
+                    return fail(i, 3, "unclosed directive `%%{` (expected `}%%`)").map(|(r, ())| r)
+                }
+            }
+        } else if i.starts_with("%%") {
+            i = skip_line(i);
+        } else {
+            return Ok(i);
         }
-        let (rest, stmt) = statement(i)?;
-        out.push(stmt);
-        i = rest;
     }
 }
 
@@ -100,6 +130,10 @@ fn is_keyword(i: &str, kw: &str) -> bool {
 
 fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
     let kw = keyword_word(i);
+    // Most statements are node chains: one length check skips the keywords.
+    if !matches!(kw.len(), 3 | 5 | 8 | 9 | 11) {
+        return chain(i);
+    }
     if is_keyword(i, "subgraph") {
         return subgraph_start(i);
     }
@@ -123,22 +157,36 @@ fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
     if is_keyword(i, "linkStyle") {
         return link_style(i);
     }
-    if ["click", "callback"].iter().any(|k| is_keyword(i, k)) {
-        return Ok((skip_line(i), Stmt::Ignored));
+    if is_keyword(i, "click") {
+        return click(i);
     }
     if kw == "accTitle" || kw == "accDescr" {
         let r = sp0(&i[kw.len()..]);
-        if r.starts_with(':') {
-            return Ok((skip_line(r), Stmt::Ignored));
+        if let Some(r) = r.strip_prefix(':') {
+            let text = statement_line(r);
+            let rest = &r[text.len()..];
+            let text = text.trim();
+            let stmt = if kw == "accTitle" {
+                Stmt::AccTitle(text)
+            } else {
+                Stmt::AccDescr(text)
+            };
+            return Ok((rest, stmt));
         }
         if kw == "accDescr" && r.starts_with('{') {
             return match r.find('}') {
-                Some(p) => Ok((&r[p + 1..], Stmt::Ignored)),
+                Some(p) => Ok((&r[p + 1..], Stmt::AccDescr(&r[1..p]))),
                 None => fail(r, 1, "unclosed `accDescr {` (expected `}`)"),
             };
         }
     }
     chain(i)
+}
+
+/// The rest of the line (accessibility text keeps its `;`).
+fn statement_line(i: &str) -> &str {
+    let n = i.find('\n').unwrap_or(i.len());
+    &i[..n]
 }
 
 /// `A & B --> C -- text --> D`
@@ -194,10 +242,12 @@ fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
             format!("expected a node id{after}, found {}", describe(t)),
         )
     };
-    let after_msg = after.map(|a| format!(" after `{a}`")).unwrap_or_default();
     let (mut rest, first) = match node_ref(i) {
         Ok(x) => x,
-        Err(nom::Err::Error(_)) => return missing(i, &after_msg),
+        Err(nom::Err::Error(_)) => {
+            let after_msg = after.map(|a| format!(" after `{a}`")).unwrap_or_default();
+            return missing(i, &after_msg);
+        }
         Err(e) => return Err(e),
     };
     let mut out = vec![first];
@@ -220,7 +270,8 @@ fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
 }
 
 /// `subgraph id`, `subgraph id [title]`, `subgraph id["title"]`,
-/// `subgraph "title"`, `subgraph title with spaces`.
+/// `subgraph "title"`, `subgraph title with spaces`, each optionally
+/// followed by `:::class`.
 fn subgraph_start(i: &str) -> PResult<'_, Stmt<'_>> {
     let kw_end = "subgraph".len();
     let t = sp0(&i[kw_end..]);
@@ -245,15 +296,20 @@ fn subgraph_start(i: &str) -> PResult<'_, Stmt<'_>> {
             }),
         )
     } else {
-        let line = line_rest(t);
-        let end = line.find([';', '[']).unwrap_or(line.len());
-        let head = line[..end].trim_end();
-        if line[end..].starts_with('[') {
+        let stop = |p: usize| t[p..].starts_with(":::");
+        let end = t
+            .char_indices()
+            .find(|&(p, c)| matches!(c, ';' | '[' | '\n') || stop(p) || t[p..].starts_with("%%"))
+            .map_or(t.len(), |(p, _)| p);
+        let head = t[..end].trim_end();
+        if t[end..].starts_with('[') {
             if head.is_empty() {
                 return fail(t, 1, "expected a subgraph id before `[`");
             }
             let (r, title) = bracket_title(&t[end..], head)?;
             (r, Some(head), Some(title))
+        } else if !head.contains(char::is_whitespace) && t[end..].starts_with(":::") {
+            (&t[head.len()..], Some(head), None)
         } else {
             (
                 &t[head.len()..],
@@ -265,11 +321,44 @@ fn subgraph_start(i: &str) -> PResult<'_, Stmt<'_>> {
             )
         }
     };
+    let (rest, classes) = class_suffix(rest, id.unwrap_or("subgraph"))?;
     let src = consumed(i, rest);
     let (rest, ()) = expect_end(rest, || {
         "expected a new line or `;` after the subgraph title".into()
     })?;
-    Ok((rest, Stmt::SubgraphStart { id, title, src }))
+    Ok((
+        rest,
+        Stmt::SubgraphStart {
+            id,
+            title,
+            classes,
+            src,
+        },
+    ))
+}
+
+/// `:::a:::b` after a node or subgraph.
+pub(crate) fn class_suffix<'a>(mut rest: &'a str, owner: &str) -> PResult<'a, Vec<&'a str>> {
+    let mut out = Vec::new();
+    while let Some(r) = rest.strip_prefix(":::") {
+        match class_name(r) {
+            Ok((r, c)) => {
+                out.push(c);
+                rest = r;
+            }
+            Err(_) => {
+                return fail(
+                    r,
+                    token_len(r),
+                    format!(
+                        "expected a class name after `:::` on `{owner}`, found {}",
+                        describe(r)
+                    ),
+                )
+            }
+        }
+    }
+    Ok((rest, out))
 }
 
 /// `[title]` or `["title"]` after a subgraph id.
@@ -296,12 +385,11 @@ fn bracket_title<'a>(i: &'a str, id: &str) -> PResult<'a, Text<'a>> {
             ),
         };
     }
-    let line = line_rest(body);
-    match line.find(']') {
+    match find_on_line(body, |c| c == ']') {
         Some(p) => Ok((
             &body[p + 1..],
             Text {
-                raw: &line[..p],
+                raw: &body[..p],
                 quoted: false,
             },
         )),
@@ -339,15 +427,14 @@ fn direction(i: &str) -> PResult<'_, Stmt<'_>> {
 
 /// The rest of a statement (to `;` or end of line) as style declarations.
 fn decl_text(i: &str) -> (&str, &str) {
-    let line = line_rest(i);
-    let n = line.find(';').unwrap_or(line.len());
-    (&i[n..], line[..n].trim())
+    let text = statement_text(i);
+    (&i[text.len()..], text.trim())
 }
 
 /// `style id fill:#f9f,stroke:#333`
 fn style(i: &str) -> PResult<'_, Stmt<'_>> {
     let t = sp0(&i["style".len()..]);
-    let Ok((r, id)) = node_id(t) else {
+    let Ok((r, id)) = vertex_id(t) else {
         return fail(
             t,
             token_len(t),
@@ -418,38 +505,169 @@ fn class(i: &str) -> PResult<'_, Stmt<'_>> {
     Ok((rest, Stmt::Class { ids, classes }))
 }
 
-/// `linkStyle 0,1 decls` / `linkStyle default decls`
+/// `linkStyle 0,1 [interpolate X] decls` / `linkStyle default …`
 fn link_style(i: &str) -> PResult<'_, Stmt<'_>> {
     let t = sp0(&i["linkStyle".len()..]);
-    if is_keyword(t, "default") {
-        return Ok((
-            skip_line(t),
-            Stmt::LinkStyle {
-                indices: Vec::new(),
-            },
-        ));
+    let (r, indices) = if is_keyword(t, "default") {
+        (&t["default".len()..], None)
+    } else {
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let mut indices = Vec::new();
+        let mut r = t;
+        loop {
+            r = sp0(r);
+            let n = digits(r);
+            if n == 0 {
+                return fail(
+                    r,
+                    token_len(r),
+                    format!(
+                        "expected an edge number or `default` after `linkStyle`, found {}",
+                        describe(r)
+                    ),
+                );
+            }
+            indices.push(&r[..n]);
+            r = &r[n..];
+            match sp0(r).strip_prefix(',') {
+                Some(rest) => r = rest,
+                None => break,
+            }
+        }
+        (r, Some(indices))
+    };
+    let mut r = sp0(r);
+    let mut interpolate = None;
+    if is_keyword(r, "interpolate") {
+        let t = sp0(&r["interpolate".len()..]);
+        let n = t
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(t.len());
+        if n == 0 {
+            return fail(
+                t,
+                token_len(t),
+                format!(
+                    "expected a curve name such as `basis` or `linear` after `interpolate`, found {}",
+                    describe(t)
+                ),
+            );
+        }
+        interpolate = Some(&t[..n]);
+        r = &t[n..];
     }
-    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let mut indices = Vec::new();
-    let mut r = t;
-    loop {
-        let n = digits(r);
+    let (rest, decls) = decl_text(r);
+    Ok((
+        rest,
+        Stmt::LinkStyle {
+            indices,
+            interpolate,
+            decls,
+        },
+    ))
+}
+
+/// The targets a `click … "url"` may name.
+const TARGETS: &[&str] = &["_self", "_blank", "_parent", "_top"];
+
+/// `click id callback ["tooltip"]`, `click id call fn(args) ["tooltip"]`,
+/// `click id ["href"] "url" ["tooltip"] [target]`.
+fn click(i: &str) -> PResult<'_, Stmt<'_>> {
+    let t = sp0(&i["click".len()..]);
+    let Ok((r, id)) = vertex_id(t) else {
+        return fail(
+            t,
+            token_len(t),
+            format!("expected a node id after `click`, found {}", describe(t)),
+        );
+    };
+    let mut r = sp0(r);
+    let href = is_keyword(r, "href");
+    if href {
+        r = sp0(&r[4..]);
+    }
+    let action;
+    if r.starts_with('"') {
+        let (rest, url) = quoted(r)?;
+        action = ClickAction::Href {
+            url: url.to_string(),
+            target: None,
+        };
+        r = sp0(rest);
+    } else if href {
+        return fail(
+            r,
+            token_len(r),
+            format!(
+                "expected a quoted link after `click {id} href`, found {}",
+                describe(r)
+            ),
+        );
+    } else {
+        let call = is_keyword(r, "call");
+        if call {
+            r = sp0(&r[4..]);
+        }
+        let n = r
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '$'))
+            .unwrap_or(r.len());
         if n == 0 {
             return fail(
                 r,
                 token_len(r),
                 format!(
-                    "expected an edge number or `default` after `linkStyle`, found {}",
+                    "expected a link in quotes or a callback name after `click {id}`, found {}",
                     describe(r)
                 ),
             );
         }
-        indices.push(&r[..n]);
+        let name = &r[..n];
         r = &r[n..];
-        match r.strip_prefix(',') {
-            Some(rest) => r = rest,
-            None => break,
+        let mut args = None;
+        if let Some(body) = r.strip_prefix('(') {
+            match find_on_line(body, |c| c == ')') {
+                Some(p) => {
+                    let a = body[..p].trim();
+                    args = (!a.is_empty()).then(|| a.to_string());
+                    r = &body[p + 1..];
+                }
+                None => {
+                    return fail(
+                        r,
+                        1,
+                        format!("unclosed `(` after callback `{name}` (expected `)`)"),
+                    )
+                }
+            }
+        }
+        action = ClickAction::Callback {
+            name: name.to_string(),
+            args,
+        };
+        r = sp0(r);
+    }
+    let mut tooltip = None;
+    if r.starts_with('"') {
+        let (rest, tip) = quoted(r)?;
+        tooltip = Some(tip.to_string());
+        r = sp0(rest);
+    }
+    let mut action = action;
+    if let ClickAction::Href { target, .. } = &mut action {
+        if let Some(&tg) = TARGETS.iter().find(|tg| is_keyword(r, tg)) {
+            *target = Some(tg.to_string());
+            r = &r[tg.len()..];
         }
     }
-    Ok((skip_line(r), Stmt::LinkStyle { indices }))
+    let (rest, ()) = expect_end(r, || {
+        format!("expected a new line or `;` after `click {id} …`")
+    })?;
+    Ok((
+        rest,
+        Stmt::Click {
+            id,
+            action,
+            tooltip,
+        },
+    ))
 }

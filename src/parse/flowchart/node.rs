@@ -5,7 +5,7 @@ use super::ast::{NodeRef, Text};
 use super::meta::metadata;
 use crate::model::Shape;
 use crate::parse::lex::{
-    backtrack, class_name, describe, fail, node_id, quoted, sp0, token_len, PErr, PResult,
+    backtrack, class_name, describe, fail, quoted, sp0, token_len, vertex_id, PErr, PResult,
 };
 
 /// Bracket forms: opener, closer, shape. Longer openers first; for one
@@ -29,7 +29,7 @@ const SHAPES: &[(&str, &str, Shape)] = &[
 
 /// A node reference. Backtracks when there is no id here.
 pub(crate) fn node_ref(i: &str) -> PResult<'_, NodeRef<'_>> {
-    let (rest, id) = node_id(i)?;
+    let (rest, id) = vertex_id(i)?;
     let mut node = NodeRef {
         id,
         shape: None,
@@ -73,29 +73,49 @@ pub(crate) fn node_ref(i: &str) -> PResult<'_, NodeRef<'_>> {
 /// A bracketed shape with its label, at the start of `i`.
 fn shape<'a>(i: &'a str, id: &str) -> PResult<'a, (Shape, Text<'a>)> {
     // The longest opener that matches decides the candidates; if none of
-    // them closes on this line, fall back to shorter openers (`[(a) b]` is
-    // a rectangle labelled `(a) b`).
+    // them closes on this line, fall back to shorter openers (`[/api]` is
+    // a rectangle labelled `/api`).
     let mut first_open: Option<&str> = None;
+    let mut violation = None;
     let mut idx = 0;
     while idx < SHAPES.len() {
         let open = SHAPES[idx].0;
-        let same: Vec<_> = SHAPES[idx..]
-            .iter()
-            .take_while(|s| s.0 == open)
-            .copied()
-            .collect();
-        idx += same.len();
+        let n = SHAPES[idx..].iter().take_while(|s| s.0 == open).count();
+        let same = &SHAPES[idx..idx + n];
+        idx += n;
         let Some(body) = i.strip_prefix(open) else {
             continue;
         };
-        first_open.get_or_insert(open);
-        if let Some(found) = label_and_close(body, &same)? {
-            return Ok(found);
+        let first = *first_open.get_or_insert(open) == open;
+        match label_and_close(body, same)? {
+            Scan::Closed(found) => return Ok(found),
+            Scan::Unclosed => {}
+            // Report what the longest matching opener found wrong.
+            // (A lone closing bracket of this opener means it is unclosed.)
+            Scan::Bad(at) if first && !same.iter().any(|c| at.starts_with(&c.1[..1])) => {
+                violation = Some(at)
+            }
+            Scan::Bad(_) => {}
         }
     }
     let Some(open) = first_open else {
         return backtrack(i);
     };
+    if let Some(at) = violation {
+        let c = at.chars().next().unwrap_or(' ');
+        let why = if c == '"' {
+            "a quoted string cannot start inside unquoted text"
+        } else {
+            "brackets are not allowed inside unquoted text"
+        };
+        return fail(
+            at,
+            c.len_utf8(),
+            format!(
+                "unexpected `{c}` in the text of node `{id}`: {why}; put the whole label in quotes, e.g. `{id}[\"…\"]`"
+            ),
+        );
+    }
     // Report the simplest form of the opener's bracket.
     let base = &open[..1];
     let close = match base {
@@ -133,63 +153,71 @@ fn closer_of(open: &str) -> &'static str {
         .unwrap_or("]")
 }
 
-type Found<'a> = Option<(&'a str, (Shape, Text<'a>))>;
+/// The outcome of scanning a label for one opener's closers.
+enum Scan<'a> {
+    /// Rest of the input, shape and label.
+    Closed((&'a str, (Shape, Text<'a>))),
+    /// No closer on this line.
+    Unclosed,
+    /// Unquoted text holding a character Mermaid rejects there (a bracket,
+    /// or a `"` starting a word); the slice starts at it.
+    Bad(&'a str),
+}
 
 /// The label after an opener and one of the candidates' closers.
 fn label_and_close<'a>(
     body: &'a str,
     cands: &[(&str, &str, Shape)],
-) -> Result<Found<'a>, nom::Err<PErr<'a>>> {
+) -> Result<Scan<'a>, nom::Err<PErr<'a>>> {
     let t = sp0(body);
     if t.starts_with('"') {
         let (after, s) = quoted(t)?;
         let after = sp0(after);
         for &(_, close, shape) in cands {
             if let Some(rest) = after.strip_prefix(close) {
-                return Ok(Some((
-                    rest,
-                    (
-                        shape,
-                        Text {
-                            raw: s,
-                            quoted: true,
-                        },
-                    ),
-                )));
+                let text = Text {
+                    raw: s,
+                    quoted: true,
+                };
+                return Ok(Scan::Closed((rest, (shape, text))));
             }
         }
-        return Ok(None);
+        return Ok(Scan::Unclosed);
     }
-    // Unquoted: the earliest closer on this line; single-character
-    // brackets nest (`A(f(x))`, `A[a [b] c]`).
-    let (open_c, close_c) = match cands[0].1 {
-        ")" => (Some('('), Some(')')),
-        "]" if cands[0].0 == "[" => (Some('['), Some(']')),
-        "}" => (Some('{'), Some('}')),
-        _ => (None, None),
-    };
-    let mut depth = 0usize;
+    // A markdown string without the quotes (`` A(`**md**`) ``), as Mermaid
+    // accepts it: up to the closing backtick, on any line.
+    if let Some(md) = t.strip_prefix('`') {
+        if let Some(p) = md.find('`') {
+            let raw = &t[..p + 2];
+            let after = sp0(&md[p + 1..]);
+            for &(_, close, shape) in cands {
+                if let Some(rest) = after.strip_prefix(close) {
+                    let text = Text { raw, quoted: true };
+                    return Ok(Scan::Closed((rest, (shape, text))));
+                }
+            }
+        }
+    }
+    // Unquoted: up to the earliest closer on this line. Brackets inside the
+    // text, and a `"` after a space, are errors in Mermaid (quote the label).
+    let mut prev = ' ';
     for (p, c) in body.char_indices() {
         if c == '\n' {
-            return Ok(None);
-        }
-        if Some(c) == open_c {
-            depth += 1;
-            continue;
-        }
-        if depth > 0 && Some(c) == close_c {
-            depth -= 1;
-            continue;
+            return Ok(Scan::Unclosed);
         }
         for &(_, close, shape) in cands {
             if body[p..].starts_with(close) {
                 let raw = &body[..p];
                 let rest = &body[p + close.len()..];
-                return Ok(Some((rest, (shape, Text { raw, quoted: false }))));
+                return Ok(Scan::Closed((rest, (shape, Text { raw, quoted: false }))));
             }
         }
+        if matches!(c, '(' | ')' | '[' | ']' | '{' | '}') || (c == '"' && prev.is_whitespace()) {
+            return Ok(Scan::Bad(&body[p..]));
+        }
+        prev = c;
     }
-    Ok(None)
+    Ok(Scan::Unclosed)
 }
 
 #[cfg(test)]
@@ -230,12 +258,9 @@ mod tests {
             ("A[\\t\\]", "A[lean_left]:t"),
             ("A[/t\\]", "A[trapezoid]:t"),
             ("A[\\t/]", "A[inv_trapezoid]:t"),
-            (
-                "A[出口管制：芯片/限制 (x)]",
-                "A[rect]:出口管制：芯片/限制 (x)",
-            ),
-            ("A[(a) b]", "A[rect]:(a) b"),
-            ("A(f(x))", "A[rounded]:f(x)"),
+            ("A[出口管制：芯片/限制 x]", "A[rect]:出口管制：芯片/限制 x"),
+            ("A[/api/v1]", "A[rect]:/api/v1"),
+            ("A[<img src=\"x.svg\"> t]", "A[rect]:<img src=\"x.svg\"> t"),
             ("A[\"a ] b\"]", "A[rect]:a ] b"),
             ("A [t]", "A[rect]:t"),
         ];
@@ -270,5 +295,20 @@ mod tests {
             "fail: expected a class name after `:::` on node `A`, found end of input"
         );
         assert_eq!(show("[x]"), "no node");
+        let bracket =
+            "brackets are not allowed inside unquoted text; put the whole label in quotes";
+        assert_eq!(
+            show("A[a () b]"),
+            format!("fail: unexpected `(` in the text of node `A`: {bracket}, e.g. `A[\"…\"]`")
+        );
+        assert_eq!(
+            show("n[hello ) world]"),
+            format!("fail: unexpected `)` in the text of node `n`: {bracket}, e.g. `n[\"…\"]`")
+        );
+        assert_eq!(
+            show("A(has \"s\" t)"),
+            "fail: unexpected `\"` in the text of node `A`: a quoted string cannot start inside \
+             unquoted text; put the whole label in quotes, e.g. `A[\"…\"]`"
+        );
     }
 }

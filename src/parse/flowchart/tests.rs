@@ -218,12 +218,12 @@ fn shapes() {
 fn labels() {
     let g = graph(
         "graph TD\nA[\"quoted [with] (brackets)\"]\nB[line1<br>line2<br/>line3<br />4]\n\
-         C[\"#quot;hi#quot; #35; #9829; #amp;\"]\nD[出口管制：芯片限制 / (x)]\nE[  padded  ]\nF[\"`md`\"]",
+         C[\"#quot;hi#quot; #35; #9829; #amp;\"]\nD[出口管制：芯片限制 / x]\nE[  padded  ]\nF[\"`md`\"]",
     );
     assert_eq!(
         nodes(&g),
         "A[rect]:quoted [with] (brackets) B[rect]:line1\\nline2\\nline3\\n4 \
-         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / (x) E[rect]:padded F[rect]:md"
+         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
     );
 }
 
@@ -582,43 +582,6 @@ fn seed_file_if_present() {
     assert_eq!(graph(body), graph(SEED));
 }
 
-/// Parse rate over `../shared/corpus` flowcharts (run with `--ignored --nocapture`).
-#[test]
-#[ignore]
-fn corpus_conformance() {
-    let root = "/work/shared/corpus";
-    let Ok(manifest) = std::fs::read_to_string(format!("{root}/manifest.tsv")) else {
-        return;
-    };
-    let (mut ok, mut total, mut wrong_accept) = (0, 0, 0);
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<_> = line.split('\t').collect();
-        if cols.len() < 7 || cols[2] != "flowchart" {
-            continue;
-        }
-        let Ok(src) = std::fs::read_to_string(format!("{root}/{}", cols[0])) else {
-            continue;
-        };
-        let res = parse(&src);
-        if cols[6] == "yes" {
-            if res.is_ok() {
-                wrong_accept += 1;
-                println!("ACCEPTED {}", cols[0]);
-            }
-            continue;
-        }
-        total += 1;
-        match res {
-            Ok(_) => ok += 1,
-            Err(e) => println!(
-                "FAIL {} {}:{}: {}",
-                cols[0], e.span.line, e.span.col, e.message
-            ),
-        }
-    }
-    println!("flowchart: {ok}/{total} parsed; {wrong_accept} expected-error cases accepted");
-}
-
 #[test]
 fn node_metadata_and_edge_ids() {
     let g = graph(
@@ -658,4 +621,393 @@ fn never_panics_on_truncated_or_damaged_input() {
         let damaged = format!("{}{}", &src[..w[0]], &src[w[1]..]);
         let _ = parse(&damaged);
     }
+}
+
+// ---------------------------------------------------------------- Mermaid 11 additions
+
+#[test]
+fn front_matter_and_directives_fill_title_and_config() {
+    let g = graph(
+        "---\ntitle: My chart\nconfig:\n  theme: forest\n  flowchart:\n    curve: linear\n---\n\
+         %%{init: {'theme': 'dark', \"flowchart\": {'nodeSpacing': 30}}}%%\nflowchart LR\nA\n\
+         %%{initialize: {themeVariables: {primaryColor: '#f00'}}}%%\n%%{wrap}%%",
+    );
+    assert_eq!(g.title.as_deref(), Some("My chart"));
+    assert_eq!(g.config.get_str("theme").as_deref(), Some("dark"));
+    assert_eq!(
+        g.config.get_str("flowchart.curve").as_deref(),
+        Some("linear")
+    );
+    assert_eq!(g.config.get_f64("flowchart.nodeSpacing"), Some(30.0));
+    assert_eq!(
+        g.config.get_str("themeVariables.primaryColor").as_deref(),
+        Some("#f00")
+    );
+    assert_eq!(g.config.get_str("wrap").as_deref(), Some("true"));
+    // No preamble: an empty object.
+    assert_eq!(graph("graph TD\nA").config, crate::model::Value::object());
+}
+
+#[test]
+fn config_errors_are_located() {
+    assert_eq!(
+        err("%%{init: {'theme': }}%%\ngraph TD\nA"),
+        "1:20: in the `init` directive: expected a value, found `}`"
+    );
+    assert_eq!(
+        err("graph TD\nA\n%%{init: {'a': 1} x}%%"),
+        "3:19: in the `init` directive: unexpected text after the configuration (expected `}%%`)"
+    );
+    assert_eq!(
+        err("---\nconfig:\n  theme dark\n---\ngraph TD\nA"),
+        "3:3: in the front matter: expected `key: value` in the front matter, found `theme dark`"
+    );
+}
+
+#[test]
+fn accessibility_title_and_description() {
+    let g = graph("graph TD\naccTitle: The title \naccDescr: One line\nA");
+    assert_eq!(g.acc_title.as_deref(), Some("The title"));
+    assert_eq!(g.acc_descr.as_deref(), Some("One line"));
+    let g = graph("graph TD\naccDescr {\n  first line\n  second line\n}\nA-->B");
+    assert_eq!(g.acc_descr.as_deref(), Some("first line\nsecond line"));
+    assert_eq!(edges(&g), "A-->B");
+    assert_eq!(
+        err("graph TD\naccDescr { never closed"),
+        "2:10: unclosed `accDescr {` (expected `}`)"
+    );
+}
+
+#[test]
+fn node_ids_with_mermaid_punctuation_and_keyword_prefixes() {
+    let g = graph(
+        "graph TD\n# --> A\nnode& --> node,\n&node --> n/x\ndefault.node --> end-node\nodd->Text]",
+    );
+    assert_eq!(
+        nodes(&g),
+        "# A node& node, &node n/x default.node end-node odd-[asymmetric]:Text"
+    );
+    assert_eq!(
+        edges(&g),
+        "#-->A node&-->node, &node-->n/x default.node-->end-node"
+    );
+    assert_eq!(
+        err("graph TD;end.node"),
+        "1:10: a node id cannot start with the keyword `end` followed by `.` (rename the node, e.g. `END.node`)"
+    );
+    assert_eq!(
+        err("graph TD\nA --> class/node"),
+        "2:7: a node id cannot start with the keyword `class` followed by `/` (rename the node, e.g. `CLASS/node`)"
+    );
+}
+
+#[test]
+fn every_shape_name_and_alias() {
+    use crate::parse::flowchart::meta::shape_by_name;
+    let table = [
+        ("rect", "rect proc process rectangle"),
+        ("rounded", "rounded event"),
+        ("stadium", "stadium pill terminal"),
+        (
+            "subroutine",
+            "fr-rect framed-rectangle subproc subprocess subroutine",
+        ),
+        ("cylinder", "cyl cylinder database db"),
+        ("circle", "circle circ"),
+        ("doublecircle", "dbl-circ double-circle doublecircle"),
+        ("asymmetric", "odd"),
+        ("diamond", "diam decision diamond question"),
+        ("hexagon", "hex hexagon prepare"),
+        ("lean_right", "lean-r in-out lean-right"),
+        ("lean_left", "lean-l lean-left out-in"),
+        ("trapezoid", "trap-b priority trapezoid trapezoid-bottom"),
+        ("inv_trapezoid", "trap-t inv-trapezoid manual trapezoid-top"),
+        ("text", "text"),
+        ("notch-rect", "notch-rect card notched-rectangle"),
+        (
+            "lin-rect",
+            "lin-rect lin-proc lined-process lined-rectangle shaded-process",
+        ),
+        ("sm-circ", "sm-circ small-circle start"),
+        ("fr-circ", "fr-circ framed-circle stop"),
+        ("fork", "fork join"),
+        ("hourglass", "hourglass collate"),
+        ("brace", "brace brace-l comment"),
+        ("brace-r", "brace-r"),
+        ("braces", "braces"),
+        ("bolt", "bolt com-link lightning-bolt"),
+        ("doc", "doc document"),
+        ("delay", "delay half-rounded-rectangle"),
+        ("h-cyl", "h-cyl das horizontal-cylinder"),
+        ("lin-cyl", "lin-cyl disk lined-cylinder"),
+        ("curv-trap", "curv-trap curved-trapezoid display"),
+        (
+            "div-rect",
+            "div-rect div-proc divided-process divided-rectangle",
+        ),
+        ("tri", "tri extract triangle"),
+        ("win-pane", "win-pane internal-storage window-pane"),
+        ("f-circ", "f-circ filled-circle junction"),
+        ("lin-doc", "lin-doc lined-document"),
+        ("notch-pent", "notch-pent loop-limit notched-pentagon"),
+        ("flip-tri", "flip-tri flipped-triangle manual-file"),
+        ("sl-rect", "sl-rect manual-input sloped-rectangle"),
+        ("docs", "docs documents st-doc stacked-document"),
+        ("st-rect", "st-rect processes procs stacked-rectangle"),
+        ("flag", "flag paper-tape"),
+        ("bow-rect", "bow-rect bow-tie-rectangle stored-data"),
+        ("cross-circ", "cross-circ crossed-circle summary"),
+        ("tag-doc", "tag-doc tagged-document"),
+        (
+            "tag-rect",
+            "tag-rect tag-proc tagged-process tagged-rectangle",
+        ),
+        ("icon", "icon"),
+        ("image", "image"),
+    ];
+    for (want, names) in table {
+        for name in names.split(' ') {
+            let g = graph(&format!("flowchart TD\nA@{{ shape: {name} }}"));
+            assert_eq!(g.nodes[0].shape.name(), want, "{name}");
+            assert_eq!(shape_by_name(name).map(|s| s.name()), Some(want));
+        }
+    }
+    assert_eq!(
+        err("flowchart TB\n  A@{ shape: rect_left_inv_arrow }"),
+        "2:14: unknown shape `rect_left_inv_arrow` in `@{ … }` (expected a Mermaid shape name such as `rect`, `rounded`, `diam`, `cyl` or `doc`)"
+    );
+}
+
+#[test]
+fn icon_and_image_nodes() {
+    let g = graph(
+        "flowchart TD\nA@{ icon: \"fa:user\", form: \"square\", label: \"User\", pos: \"t\", h: 60 }\n\
+         B@{ img: \"https://example.com/x.png\", w: 60, constraint: \"on\" }\nC[fa:fa-car Car]",
+    );
+    assert_eq!(g.nodes[0].shape.name(), "icon");
+    assert_eq!(g.nodes[0].icon.as_deref(), Some("fa:user"));
+    assert_eq!(g.nodes[0].label, "User");
+    assert_eq!(g.nodes[1].shape.name(), "image");
+    assert_eq!(
+        g.nodes[1].image.as_deref(),
+        Some("https://example.com/x.png")
+    );
+    assert_eq!(g.nodes[1].label, "");
+    assert_eq!(g.nodes[2].label, "fa:fa-car Car");
+}
+
+#[test]
+fn markdown_strings() {
+    let g = graph(
+        "flowchart LR\nA[\"`**bold** _it_`\"] -- \"`edge *md*`\" --> B[\"`Line 1\n    Line 2`\"]\n\
+         C(`unquoted **md** (ok)`)\nsubgraph s [\"`**Title**`\"]\nD\nend\nE[\"plain #quot;q#quot;<br>x\"]",
+    );
+    let n = |id: &str| &g.nodes[g.node_index(id).unwrap()];
+    assert_eq!(
+        (n("A").label.as_str(), n("A").markdown),
+        ("**bold** _it_", true)
+    );
+    assert_eq!(n("B").label, "Line 1\nLine 2");
+    assert_eq!(
+        (n("C").label.as_str(), n("C").markdown),
+        ("unquoted **md** (ok)", true)
+    );
+    assert_eq!(
+        (n("E").label.as_str(), n("E").markdown),
+        ("plain \"q\"\nx", false)
+    );
+    assert_eq!(g.edges[0].label.as_deref(), Some("edge *md*"));
+    assert!(g.edges[0].label_markdown);
+    assert_eq!(g.subgraphs[0].title, "**Title**");
+    assert!(g.subgraphs[0].title_markdown);
+}
+
+#[test]
+fn strict_label_text_errors() {
+    let bracket = "brackets are not allowed inside unquoted text; put the whole label in quotes";
+    assert_eq!(
+        err("graph TD; A[This is a () in text];"),
+        format!("1:23: unexpected `(` in the text of node `A`: {bracket}, e.g. `A[\"…\"]`")
+    );
+    assert_eq!(
+        err("graph TD; node[hello ) world] --> works"),
+        format!("1:22: unexpected `)` in the text of node `node`: {bracket}, e.g. `node[\"…\"]`")
+    );
+    assert_eq!(
+        err("graph TD;A(this node has \"string\" and text)-->C;"),
+        "1:26: unexpected `\"` in the text of node `A`: a quoted string cannot start inside unquoted text; put the whole label in quotes, e.g. `A[\"…\"]`"
+    );
+    assert_eq!(
+        err("graph\nX(- My Text ("),
+        format!("2:13: unexpected `(` in the text of node `X`: {bracket}, e.g. `X[\"…\"]`")
+    );
+    // An HTML attribute value may be quoted inside unquoted text.
+    let g = graph("graph TD\nC[<img src=\"x.svg\"> more]");
+    assert_eq!(g.nodes[0].label, "<img src=\"x.svg\"> more");
+}
+
+#[test]
+fn edge_ids_animation_and_curves() {
+    let g = graph(
+        "flowchart LR\nA e1@--> B e2@==> C\ne1@{ animate: true, curve: linear }\ne2@{ animation: fast }\nA e3@-.-> C",
+    );
+    assert_eq!(nodes(&g), "A B C");
+    let e: Vec<_> = g
+        .edges
+        .iter()
+        .map(|e| (e.id.as_deref(), e.animate, e.curve.as_deref()))
+        .collect();
+    assert_eq!(
+        e,
+        vec![
+            (Some("e1"), true, Some("linear")),
+            (Some("e2"), true, None),
+            (Some("e3"), false, None)
+        ]
+    );
+}
+
+#[test]
+fn link_styles_and_interpolation() {
+    let g = graph(
+        "graph TD\nA-->B-->C\nlinkStyle 0,1 stroke:#f00,stroke-width:2px\nlinkStyle 1 interpolate basis color:red\n\
+         linkStyle default interpolate step stroke:#0f0;\nlinkStyle default fill:none",
+    );
+    let props = |v: &[crate::model::StyleDecl]| {
+        v.iter()
+            .map(|d| format!("{}:{}", d.property, d.value))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_eq!(props(&g.edges[0].style), "stroke:#f00,stroke-width:2px");
+    assert_eq!(
+        props(&g.edges[1].style),
+        "stroke:#f00,stroke-width:2px,color:red"
+    );
+    assert_eq!(g.edges[0].curve, None);
+    assert_eq!(g.edges[1].curve.as_deref(), Some("basis"));
+    assert_eq!(props(&g.link_style_default), "stroke:#0f0,fill:none");
+    assert_eq!(g.default_curve.as_deref(), Some("step"));
+    assert_eq!(
+        err("graph TD\nA-->B\nlinkStyle 0 interpolate ;"),
+        "3:25: expected a curve name such as `basis` or `linear` after `interpolate`, found `;`"
+    );
+}
+
+#[test]
+fn edges_to_and_from_subgraphs() {
+    let g = graph(
+        "flowchart TB\nc1-->a2\nsubgraph one\na1-->a2\nend\nsubgraph two\nsubgraph inner\nb1\nend\nend\n\
+         subgraph empty\nend\none --> two\nthree --> two\ntwo --> c2\nX --> empty\nempty --> X",
+    );
+    assert_eq!(nodes(&g), "c1 a2 a1 b1 three c2 X");
+    assert_eq!(edges(&g), "c1-->a2 a1-->a2 a1-->b1 three-->b1 b1-->c2");
+    let ends: Vec<_> = g
+        .edges
+        .iter()
+        .map(|e| {
+            (
+                e.from_cluster.map(|s| g.subgraphs[s].id.as_str()),
+                e.to_cluster.map(|s| g.subgraphs[s].id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        vec![
+            (None, None),
+            (None, None),
+            (Some("one"), Some("two")),
+            (None, Some("two")),
+            (Some("two"), None)
+        ]
+    );
+    assert_eq!(
+        subgraphs(&g),
+        "one(one)[a1,a2] two(two)[]{inner} inner(inner)[b1] empty(empty)[]"
+    );
+    // A node that was given a shape keeps being a node.
+    let g = graph("flowchart TB\nsubgraph s\nA\nend\ns[Node s] --> A");
+    assert_eq!(nodes(&g), "A s[rect]:Node s");
+    assert_eq!(g.edges[0].from_cluster, None);
+}
+
+#[test]
+fn subgraph_styles_and_classes() {
+    let g = graph(
+        "flowchart TB\nsubgraph a:::hot\nA\nend\nsubgraph b [Bee]:::cold\nB\nend\nstyle a fill:#f00\n\
+         class b warm\nclassDef hot,cold fill:#00f",
+    );
+    assert_eq!(subgraphs(&g), "a(a)[A] b(Bee)[B]");
+    assert_eq!(g.subgraphs[0].classes, vec!["hot".to_string()]);
+    assert_eq!(
+        g.subgraphs[1].classes,
+        vec!["cold".to_string(), "warm".to_string()]
+    );
+    assert_eq!(g.subgraphs[0].style.len(), 1);
+    // Style given before the subgraph exists moves to it.
+    let g = graph("flowchart TB\nstyle s fill:#0f0\nsubgraph s\nA\nend\nA --> s");
+    assert_eq!(nodes(&g), "A");
+    assert_eq!(g.subgraphs[0].style.len(), 1);
+    assert_eq!(
+        err("graph TD\nsubgraph a:::\nend"),
+        "2:14: expected a class name after `:::` on `a`, found end of line"
+    );
+}
+
+#[test]
+fn clicks() {
+    use crate::model::ClickAction;
+    let g = graph(
+        "graph TD\nA-->B-->C-->D\nclick A callback\nclick B call cb(1, \"x\") \"Tip\"\n\
+         click C \"https://example.com\" \"Go\" _blank\nclick D href \"https://d.org\"\nclick Nope cb",
+    );
+    let c: Vec<_> = g
+        .clicks
+        .iter()
+        .map(|c| {
+            (
+                g.nodes[c.node].id.as_str(),
+                c.action.clone(),
+                c.tooltip.as_deref(),
+            )
+        })
+        .collect();
+    let cb = |name: &str, args: Option<&str>| ClickAction::Callback {
+        name: name.into(),
+        args: args.map(Into::into),
+    };
+    let href = |url: &str, target: Option<&str>| ClickAction::Href {
+        url: url.into(),
+        target: target.map(Into::into),
+    };
+    assert_eq!(
+        c,
+        vec![
+            ("A", cb("callback", None), None),
+            ("B", cb("cb", Some("1, \"x\"")), Some("Tip")),
+            ("C", href("https://example.com", Some("_blank")), Some("Go")),
+            ("D", href("https://d.org", None), None),
+        ]
+    );
+    assert_eq!(
+        err("graph TD\nA\nclick A href nowhere"),
+        "3:14: expected a quoted link after `click A href`, found `nowhere`"
+    );
+    assert_eq!(
+        err("graph TD\nA\nclick A"),
+        "3:8: expected a link in quotes or a callback name after `click A`, found end of input"
+    );
+    assert_eq!(
+        err("graph TD\nA\nclick"),
+        "3:6: expected a node id after `click`, found end of input"
+    );
+    assert_eq!(
+        err("graph TD\nA\nclick A cb(1"),
+        "3:11: unclosed `(` after callback `cb` (expected `)`)"
+    );
+    assert_eq!(
+        err("graph TD\nA\nclick A \"u\" \"t\" _blank x"),
+        "3:24: expected a new line or `;` after `click A …`, found `x`"
+    );
 }
