@@ -85,7 +85,12 @@ impl Writer {
     fn start_tag(&mut self, tag: &str, attrs: &[(&'static str, String)]) {
         self.out.push('<');
         self.out.push_str(tag);
-        for (k, v) in attrs {
+        // An attribute given twice (a shape's own value, then a style's)
+        // is written once, with the last value: XML forbids duplicates.
+        for (i, (k, v)) in attrs.iter().enumerate() {
+            if attrs[i + 1..].iter().any(|(k2, _)| k2 == k) {
+                continue;
+            }
             let _ = write!(self.out, " {k}=\"{}\"", escape(v));
         }
     }
@@ -127,6 +132,20 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_attributes_are_written_once_with_the_last_value() {
+        let mut w = Writer::default();
+        w.leaf(
+            "rect",
+            &[
+                ("stroke-dasharray", "4 3".into()),
+                ("fill", "red".into()),
+                ("stroke-dasharray", "5 5".into()),
+            ],
+        );
+        assert_eq!(w.out, "<rect fill=\"red\" stroke-dasharray=\"5 5\"/>");
+    }
 
     #[test]
     fn numbers_are_short_and_stable() {
