@@ -130,8 +130,22 @@ fn is_keyword(i: &str, kw: &str) -> bool {
 
 fn statement(i: &str) -> PResult<'_, Stmt<'_>> {
     let kw = keyword_word(i);
-    // Most statements are node chains: one length check skips the keywords.
-    if !matches!(kw.len(), 3 | 5 | 8 | 9 | 11) {
+    // Most statements are node chains: skip the keyword checks unless the
+    // leading word (up to a `-`, which no keyword has) is one.
+    let word = &kw[..kw.find('-').unwrap_or(kw.len())];
+    if !matches!(
+        word,
+        "subgraph"
+            | "end"
+            | "direction"
+            | "style"
+            | "classDef"
+            | "class"
+            | "linkStyle"
+            | "click"
+            | "accTitle"
+            | "accDescr"
+    ) {
         return chain(i);
     }
     if is_keyword(i, "subgraph") {
@@ -192,8 +206,10 @@ fn statement_line(i: &str) -> &str {
 /// `A & B --> C -- text --> D`
 fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
     let (mut rest, first) = group(i, None)?;
-    let mut groups = vec![first];
-    let mut links = Vec::new();
+    // Most chains are one link long: room for that without reallocating.
+    let mut groups = Vec::with_capacity(2);
+    groups.push(first);
+    let mut links = Vec::with_capacity(1);
     loop {
         let mut t = sp0(rest);
         // An arrow may start the next line (`A\n  --> B`), as in mermaid-js.
