@@ -269,3 +269,24 @@ fn no_temporary_files_are_left_behind() {
     }
     assert_eq!(files(&out), vec!["d.layout.json", "d.png", "d.svg"]);
 }
+
+#[test]
+fn a_bad_config_file_is_a_usage_error_with_its_location() {
+    let t = Tmp::new("badconfig");
+    let doc = t.path().join("d.mmd");
+    fs::write(&doc, SIMPLE).unwrap();
+    let cfg = t.path().join("c.json");
+    fs::write(&cfg, "{\n  \"theme\": \n}").unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-c",
+        cfg.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("c.json") && err.contains("line 3"), "{err}");
+    assert!(files(&out).is_empty());
+}

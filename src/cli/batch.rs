@@ -151,7 +151,7 @@ fn options_of(args: &Args) -> Result<Options> {
     if let Some(path) = &args.config {
         let text =
             fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let v = super::json::parse(&text)
+        let v = mermaid_render::parse::parse_config_json(&text)
             .map_err(|e| anyhow::anyhow!("{}: invalid JSON: {e}", path.display()))?;
         if !matches!(v, Value::Object(_)) {
             anyhow::bail!(

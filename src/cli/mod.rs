@@ -2,5 +2,4 @@
 
 pub mod args;
 pub mod batch;
-pub mod json;
 pub mod report;

@@ -37,6 +37,29 @@ pub struct ParseError {
     pub span: Span,
 }
 
+/// Read a configuration file's text (JSON; single quotes, bare keys and
+/// trailing commas are accepted as in `%%{init}%%` directives). The error
+/// names the line and column.
+pub fn parse_config_json(text: &str) -> Result<crate::model::Value, String> {
+    let (v, used) = config::parse_json(text).map_err(|e| located(text, e.at, &e.message))?;
+    if !text[used..].trim().is_empty() {
+        return Err(located(
+            text,
+            used + (text[used..].len() - text[used..].trim_start().len()),
+            "unexpected text after the JSON value",
+        ));
+    }
+    Ok(v)
+}
+
+fn located(text: &str, at: usize, message: &str) -> String {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("line {line}, column {col}: {message}")
+}
+
 /// Parse one diagram.
 pub fn parse(source: &str) -> Result<Diagram, ParseError> {
     let header = detect::find_header(source)?;
@@ -51,5 +74,21 @@ pub fn parse(source: &str) -> Result<Diagram, ParseError> {
             span: lex::span_of(source, word),
         }),
         detect::Kind::Unknown => Err(detect::unknown_type(source, header)),
+    }
+}
+
+#[cfg(test)]
+mod config_file_tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_config_file_and_locates_errors() {
+        let v = parse_config_json("{ 'theme': 'dark', flowchart: { nodeSpacing: 30, }, }").unwrap();
+        assert_eq!(v.get_str("theme").as_deref(), Some("dark"));
+        assert_eq!(v.get_f64("flowchart.nodeSpacing"), Some(30.0));
+        let e = parse_config_json("{\n  \"theme\": }").unwrap_err();
+        assert!(e.starts_with("line 2, column "), "{e}");
+        let e = parse_config_json("{} x").unwrap_err();
+        assert!(e.contains("unexpected text"), "{e}");
     }
 }

@@ -385,26 +385,10 @@ mod tests {
 
     #[test]
     fn every_shape_has_an_element() {
-        use Shape::*;
-        for s in [
-            Rect,
-            Rounded,
-            Stadium,
-            Subroutine,
-            Cylinder,
-            Circle,
-            DoubleCircle,
-            Asymmetric,
-            Diamond,
-            Hexagon,
-            Parallelogram,
-            ParallelogramAlt,
-            Trapezoid,
-            TrapezoidAlt,
-        ] {
+        for s in crate::shape::ALL_SHAPES {
             assert!(!shape_elements(s, &rect()).is_empty(), "{s:?}");
         }
-        assert_eq!(shape_elements(DoubleCircle, &rect()).len(), 2);
+        assert_eq!(shape_elements(Shape::DoubleCircle, &rect()).len(), 2);
     }
 
     #[test]

@@ -317,23 +317,7 @@ fn svg_parses_with_usvg() {
 
 #[test]
 fn every_shape_renders_through_usvg() {
-    use Shape::*;
-    let shapes = [
-        Rect,
-        Rounded,
-        Stadium,
-        Subroutine,
-        Cylinder,
-        Circle,
-        DoubleCircle,
-        Asymmetric,
-        Diamond,
-        Hexagon,
-        Parallelogram,
-        ParallelogramAlt,
-        Trapezoid,
-        TrapezoidAlt,
-    ];
+    let shapes = crate::shape::ALL_SHAPES;
     let mut g = Graph::default();
     let mut geom = Geometry {
         width: 200.0,
