@@ -7,11 +7,15 @@
 # with the same faces we embed:
 #   apt-get install -y chromium fonts-liberation2 fonts-noto-cjk
 # usage: scripts/compare-chromium.sh [DIR]   (default docs/gallery)
+# With KEEP=some/dir, the Chromium screenshots (NAME.chromium.png) and
+# difference images (NAME.diff.png, red = off by more than 32) are kept there.
 set -eu
 dir=${1:-docs/gallery}
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+keep=${KEEP:-}
+[ -z "$keep" ] || mkdir -p "$keep"
 printf '%-32s %8s %8s  %s\n' image mean '>32' 'sizes (ours chromium)'
 for svg in "$dir"/*.svg; do
     name=$(basename "$svg" .svg)
@@ -21,6 +25,11 @@ for svg in "$dir"/*.svg; do
     h=$(sed -n 's/.*<svg[^>]* height="\([0-9.]*\)".*/\1/p' "$svg" | head -1)
     w=$(awk "BEGIN{print int($w + 0.999)}")
     h=$(awk "BEGIN{print int($h + 0.999)}")
+    # Headless Chromium (seen with 156) paints only the top (height - 87)
+    # pixels of a window less than 144 pixels high, leaving the rest white
+    # in the screenshot. So the window is never less than 400 high; the
+    # screenshot is cropped to our size when compared (page is white below).
+    wh=$(( h < 400 ? 400 : h ))
     # A page holding the SVG at its natural size, no margins.
     cp "$svg" "$tmp/$name.svg"
     printf '<html><body style="margin:0;background:white"><img src="%s.svg"></body></html>' "$name" > "$tmp/$name.html"
@@ -28,7 +37,13 @@ for svg in "$dir"/*.svg; do
         --disable-component-update --disable-sync --no-first-run \
         --hide-scrollbars --force-device-scale-factor=1 \
         --user-data-dir="$tmp/profile" --screenshot="$tmp/$name.chromium.png" \
-        --window-size="$w,$h" "file://$tmp/$name.html" >/dev/null 2>&1
+        --window-size="$w,$wh" "file://$tmp/$name.html" >/dev/null 2>&1
     printf '%-32s ' "$name"
-    python3 "$here/png_diff.py" "$png" "$tmp/$name.chromium.png" | awk '{printf "%8s %8s  %s %s\n", $1, $2, $3, $4}'
+    if [ -n "$keep" ]; then
+        cp "$tmp/$name.chromium.png" "$keep/"
+        set -- "$keep/$name.diff.png"
+    else
+        set --
+    fi
+    python3 "$here/png_diff.py" "$png" "$tmp/$name.chromium.png" "$@" | awk '{printf "%8s %8s  %s %s\n", $1, $2, $3, $4}'
 done

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Mean per-pixel difference of two PNGs (standard library only).
 
-usage: png_diff.py OURS.png CHROMIUM.png
+usage: png_diff.py OURS.png CHROMIUM.png [DIFF.png]
 Both are composited over white; the Chromium screenshot is cropped to our
 size. Prints the mean absolute difference per channel (0-255) over all
 pixels and the share of pixels differing by more than 32 in any channel.
+With DIFF.png, also writes a difference image: white where equal, grey
+(darker = larger) for small differences, red where off by more than 32.
 """
 import struct, sys, zlib
 
@@ -56,16 +58,41 @@ def read_png(path):
     return w, h, px
 
 
+def write_png(path, w, h, rows):
+    """Write 8-bit RGB rows (lists of (r, g, b) tuples) as a PNG."""
+    raw = b"".join(b"\0" + bytes(v for px in row for v in px) for row in rows)
+
+    def chunk(kind, body):
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)))
+        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
+        f.write(chunk(b"IEND", b""))
+
+
 def main():
     w1, h1, a = read_png(sys.argv[1])
     w2, h2, b = read_png(sys.argv[2])
     w, h = min(w1, w2), min(h1, h2)
-    total, big = 0.0, 0
+    total, big, out = 0.0, 0, []
     for y in range(h):
+        row = []
         for x in range(w):
             d = [abs(p - q) for p, q in zip(a[y][x], b[y][x])]
             total += sum(d) / 3
-            big += max(d) > 32
+            m = max(d)
+            big += m > 32
+            if m > 32:
+                row.append((255, 0, 0))
+            else:
+                g = int(255 - 6 * m)
+                row.append((g, g, g))
+        out.append(row)
+    if len(sys.argv) > 3:
+        write_png(sys.argv[3], w, h, out)
     n = w * h
     print(f"{total / n:.2f} {100 * big / n:.2f}% {w1}x{h1} {w2}x{h2}")
 

@@ -109,12 +109,17 @@ fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
             )
         });
     let (gw, gh) = (geom.width.max(0.0), geom.height.max(0.0));
+    // The canvas is rounded up to whole pixels (the slack goes right and
+    // down, or both sides of a centred title). A browser showing an SVG
+    // whose size is fractional rasterises it at the rounded size and
+    // resamples it to the fractional one, which blurs every edge; at
+    // whole-pixel sizes it draws at scale 1, like our PNG.
     let (width, height, dx, dy) = match &title {
         Some(tb) => {
-            let w = gw.max(tb.width + 16.0);
-            (w, gh + TITLE_BAND, (w - gw) / 2.0, TITLE_BAND)
+            let w = gw.max(tb.width + 16.0).ceil();
+            (w, (gh + TITLE_BAND).ceil(), (w - gw) / 2.0, TITLE_BAND)
         }
-        None => (gw, gh, 0.0, 0.0),
+        None => (gw.ceil(), gh.ceil(), 0.0, 0.0),
     };
     let family = match &cx.theme.font_family {
         Some(f) if safe_family(f) => format!("{f}, {}", text::FONT_FAMILY),

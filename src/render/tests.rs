@@ -119,6 +119,20 @@ fn sample() -> (Graph, Geometry) {
 }
 
 #[test]
+fn canvas_is_rounded_up_to_whole_pixels() {
+    let (g, mut geom) = sample();
+    geom.width = 299.2;
+    geom.height = 399.01;
+    let svg = render(&g, &geom, &RenderOptions::default());
+    assert!(
+        svg.contains("width=\"300\" height=\"400\" viewBox=\"0 0 300 400\""),
+        "{svg}"
+    );
+    // The background covers the whole canvas.
+    assert!(svg.contains("x=\"0\" y=\"0\" width=\"300\" height=\"400\""));
+}
+
+#[test]
 fn labels_are_escaped() {
     let (g, geom) = sample();
     let svg = render(&g, &geom, &RenderOptions::default());
