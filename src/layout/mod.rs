@@ -180,9 +180,41 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
 fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     let dir = graph.direction;
     let n = graph.nodes.len();
-    let pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
-    let reversed = acyclic::reversed_edges(n, &pairs);
-    let cons: Vec<simplex::Constraint> = graph
+    // An edge to or from a subgraph orders the whole subgraph: every member
+    // of its tail ranks before every member of its head, through one
+    // ranking-only node per such edge (members → z → members).
+    let members = cluster_members(graph);
+    let mut pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
+    let m = pairs.len();
+    let mut extra_len: Vec<i64> = Vec::new();
+    let mut nv = n;
+    for e in &graph.edges {
+        if e.from_cluster.is_none() && e.to_cluster.is_none() {
+            continue;
+        }
+        let a = e
+            .from_cluster
+            .map_or_else(|| vec![e.from], |c| members[c].clone());
+        let b = e
+            .to_cluster
+            .map_or_else(|| vec![e.to], |c| members[c].clone());
+        if a.is_empty() || b.is_empty() || a.iter().any(|u| b.contains(u)) {
+            continue;
+        }
+        let z = nv;
+        nv += 1;
+        for &u in &a {
+            pairs.push((u, z));
+            extra_len.push(0);
+        }
+        for &v in &b {
+            pairs.push((z, v));
+            extra_len.push(i64::from(e.min_len.max(1)));
+        }
+    }
+    let rev_all = acyclic::reversed_edges(nv, &pairs);
+    let reversed = rev_all[..m].to_vec();
+    let mut cons: Vec<simplex::Constraint> = graph
         .edges
         .iter()
         .zip(&reversed)
@@ -197,13 +229,26 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             }
         })
         .collect();
+    for (k, &(u, v)) in pairs[m..].iter().enumerate() {
+        let (tail, head) = if rev_all[m + k] { (v, u) } else { (u, v) };
+        cons.push(simplex::Constraint {
+            tail,
+            head,
+            minlen: extra_len[k],
+            weight: 0,
+        });
+    }
     // Rank with the edges' own lengths, then double: every edge gets a
     // middle rank (for its label), and real nodes sit on even ranks, which
     // ordering uses to sweep over the real ranks only.
-    let rank: Vec<i64> = simplex::solve(n, &cons, simplex::pivot_budget(n, cons.len()))
+    let rank: Vec<i64> = simplex::solve(nv, &cons, simplex::pivot_budget(nv, cons.len()))
         .into_iter()
+        .take(n)
         .map(|r| 2 * r)
         .collect();
+    // Edges keep their declared ends (a subgraph end's first member); the
+    // part inside the subgraph is cut at its border later.
+    let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
 
     let node_parent = graph.node_parents();
     let nc = graph.subgraphs.len();
@@ -266,9 +311,9 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             continue;
         }
         let (t, h) = if reversed[i] {
-            (e.to, e.from)
+            (ends[i].1, ends[i].0)
         } else {
-            (e.from, e.to)
+            (ends[i].0, ends[i].1)
         };
         let (rt, rh) = (rank[t] as usize, rank[h] as usize);
         let c = lca(node_parent[t], node_parent[h]);
@@ -392,6 +437,19 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     }
 }
 
+/// Every node inside each subgraph (nested ones included).
+fn cluster_members(graph: &Graph) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); graph.subgraphs.len()];
+    for (v, p) in graph.node_parents().iter().enumerate() {
+        let mut c = *p;
+        while let Some(ci) = c {
+            out[ci].push(v);
+            c = graph.subgraphs[ci].parent;
+        }
+    }
+    out
+}
+
 /// Transform to the diagram's direction and assemble the geometry.
 fn finish(
     graph: &Graph,
@@ -460,12 +518,18 @@ fn finish(
         };
         let mut path = EdgePath { start, segs };
         // Edges to and from subgraphs end on the subgraph's border.
+        // (When the cut would drop the label's stretch, the edge keeps
+        // running to the member node instead.)
         let e = &graph.edges[i];
+        let mut cut = path.clone();
         if let Some(c) = e.to_cluster {
-            path = route::clip_end(&path, &clusters[c].rect);
+            cut = route::clip_end(&cut, &clusters[c].rect);
         }
         if let Some(c) = e.from_cluster {
-            path = route::clip_start(&path, &clusters[c].rect);
+            cut = route::clip_start(&cut, &clusters[c].rect);
+        }
+        if label.is_none_or(|l| route::passes_near(&cut, Point::new(l.x, l.y), 1.0)) {
+            path = cut;
         }
         edges.push(EdgeGeom { path, label });
     }

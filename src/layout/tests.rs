@@ -209,3 +209,40 @@ fn a_subgraph_keeps_its_own_direction() {
     let e = &geo.edges[0].path;
     assert!(e.end().x > e.start.x);
 }
+
+#[test]
+fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
+    // one = {0 → 1}, two = {2 → 3}; `one --> two` drawn via 0 → 2.
+    let (mut g, s) = graph(
+        Direction::TB,
+        4,
+        &[(0, 1), (2, 3), (0, 2)],
+        &[(&[0, 1], None), (&[2, 3], None)],
+    );
+    g.edges[2].from_cluster = Some(0);
+    g.edges[2].to_cluster = Some(1);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let (one, two) = (geo.clusters[0].rect, geo.clusters[1].rect);
+    assert!(one.bottom() < two.top(), "{one:?} above {two:?}");
+    let p = &geo.edges[2].path;
+    let on_border = |q: Point, r: &Rect| {
+        let (nx, ny) = (
+            (q.x - r.left()).abs().min((q.x - r.right()).abs()),
+            (q.y - r.top()).abs().min((q.y - r.bottom()).abs()),
+        );
+        (nx < 0.5 && q.y >= r.top() - 0.5 && q.y <= r.bottom() + 0.5)
+            || (ny < 0.5 && q.x >= r.left() - 0.5 && q.x <= r.right() + 0.5)
+    };
+    assert!(
+        on_border(p.start, &one),
+        "starts on one's border: {:?}",
+        p.start
+    );
+    assert!(
+        (p.end().y - two.top()).abs() < 0.5,
+        "ends on two's border: {:?}",
+        p.end()
+    );
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+}
