@@ -60,14 +60,18 @@ pub(crate) struct Link<'a> {
     pub id: Option<&'a str>,
     /// The whole operator including its label.
     pub src: &'a str,
+    /// Index (in the chain's `nodes`) of the first node of the group after
+    /// this link; set by the chain parser.
+    pub next: usize,
 }
 
 /// One flowchart statement.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Stmt<'a> {
-    /// `A & B --> C -.-> D`: `groups.len() == links.len() + 1`.
+    /// `A & B --> C -.-> D`: the nodes of all groups in order; link `k`
+    /// joins the group before `links[k].next` to the group starting there.
     Chain {
-        groups: Vec<Vec<NodeRef<'a>>>,
+        nodes: Vec<NodeRef<'a>>,
         links: Vec<Link<'a>>,
     },
     /// `subgraph id [title]`; `id` is `None` when only a title was given.

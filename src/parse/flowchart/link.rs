@@ -113,6 +113,7 @@ pub(crate) fn link(i: &str) -> PResult<'_, Link<'_>> {
             label: None,
             id: None,
             src: consumed(i, rest),
+            next: 0,
         };
         (rest, l)
     };
@@ -208,6 +209,7 @@ fn labelled<'a>(
             label,
             id: None,
             src: consumed(i, rest),
+            next: 0,
         },
     ))
 }

@@ -277,7 +277,7 @@ impl<'s> Lower<'s> {
 impl<'s> Lower<'s> {
     pub(crate) fn stmt(&mut self, stmt: &Stmt<'s>) -> Result<(), ParseError> {
         match stmt {
-            Stmt::Chain { groups, links } => self.chain(groups, links),
+            Stmt::Chain { nodes, links } => self.chain(nodes, links),
             Stmt::SubgraphStart {
                 id,
                 title,
@@ -369,17 +369,15 @@ impl<'s> Lower<'s> {
 
     fn chain(
         &mut self,
-        groups: &[Vec<NodeRef<'s>>],
+        nodes: &[NodeRef<'s>],
         links: &[super::ast::Link<'s>],
     ) -> Result<(), ParseError> {
         // `e1@{ animate: true }` is metadata for edge `e1`, not a node.
-        if let [g] = groups {
-            if let [n] = g.as_slice() {
-                if let Some(meta) = &n.meta {
-                    if self.edge_ids.contains(n.id) && !self.nodes.contains_key(n.id) {
-                        self.edge_meta(n.id, meta);
-                        return Ok(());
-                    }
+        if let ([n], []) = (nodes, links) {
+            if let Some(meta) = &n.meta {
+                if self.edge_ids.contains(n.id) && !self.nodes.contains_key(n.id) {
+                    self.edge_meta(n.id, meta);
+                    return Ok(());
                 }
             }
         }
@@ -392,13 +390,14 @@ impl<'s> Lower<'s> {
         let mut ends = std::mem::take(&mut self.chain_ends);
         ids.clear();
         ends.clear();
-        for g in groups {
-            for n in g {
-                let ix = self.node(n);
-                ids.push(ix);
-            }
-            ends.push(ids.len());
+        for n in nodes {
+            let ix = self.node(n);
+            ids.push(ix);
         }
+        for l in links {
+            ends.push(l.next);
+        }
+        ends.push(ids.len());
         let group = |k: usize| &ids[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
         for (k, link) in links.iter().enumerate() {
             let (label, label_markdown) = match &link.label {

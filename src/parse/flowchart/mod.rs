@@ -205,10 +205,10 @@ fn statement_line(i: &str) -> &str {
 
 /// `A & B --> C -- text --> D`
 fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
-    let (mut rest, first) = group(i, None)?;
-    // Most chains are one link long: room for that without reallocating.
-    let mut groups = Vec::with_capacity(2);
-    groups.push(first);
+    // All groups' nodes in one vector (most chains are `A --> B`: room for
+    // that without reallocating).
+    let mut nodes = Vec::with_capacity(2);
+    let (mut rest, ()) = group(i, None, &mut nodes)?;
     let mut links = Vec::with_capacity(1);
     loop {
         let mut t = sp0(rest);
@@ -230,27 +230,25 @@ fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
         match link(t) {
             Ok((r, mut l)) => {
                 l.id = edge_id;
-                let (r, g) = group(sp0(r), Some(l.src.trim()))?;
+                l.next = nodes.len();
+                let (r, ()) = group(sp0(r), Some(l.src.trim()), &mut nodes)?;
                 links.push(l);
-                groups.push(g);
                 rest = r;
             }
             Err(nom::Err::Error(_)) => break,
             Err(e) => return Err(e),
         }
     }
-    let last = groups
-        .last()
-        .and_then(|g| g.last())
-        .map_or("", |n: &NodeRef| n.id);
+    let last = nodes.last().map_or("", |n: &NodeRef| n.id);
     let (rest, ()) = expect_end(rest, || {
         format!("expected an arrow like `-->`, `&`, a new line or `;` after node `{last}`")
     })?;
-    Ok((rest, Stmt::Chain { groups, links }))
+    Ok((rest, Stmt::Chain { nodes, links }))
 }
 
-/// `A & B & C`; `after` names the arrow before the group, for messages.
-fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
+/// `A & B & C`, appended to `out`; `after` names the arrow before the
+/// group, for messages.
+fn group<'a>(i: &'a str, after: Option<&str>, out: &mut Vec<NodeRef<'a>>) -> PResult<'a, ()> {
     let missing = |t: &'a str, after: &str| {
         fail(
             t,
@@ -266,7 +264,7 @@ fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
         }
         Err(e) => return Err(e),
     };
-    let mut out = vec![first];
+    out.push(first);
     loop {
         let t = sp0(rest);
         let Some(r) = t.strip_prefix('&') else {
@@ -282,7 +280,7 @@ fn group<'a>(i: &'a str, after: Option<&str>) -> PResult<'a, Vec<NodeRef<'a>>> {
             Err(e) => return Err(e),
         }
     }
-    Ok((rest, out))
+    Ok((rest, ()))
 }
 
 /// `subgraph id`, `subgraph id [title]`, `subgraph id["title"]`,
