@@ -159,6 +159,12 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
         };
         let sweeps = if lg.nodes.len() > 20_000 { 8 } else { 24 };
         order::order_doubled(&og, &mut lg.ranks, sweeps);
+        let is_dummy: Vec<bool> = lg
+            .nodes
+            .iter()
+            .map(|v| matches!(v.kind, Kind::Dummy(_) | Kind::Label(_)))
+            .collect();
+        order::keep_sides(&og, &mut lg.ranks, &is_dummy);
     }
     let pos = position::position(&lg, opts);
     let paths = route::route(graph, sizes, &lg, &pos);

@@ -476,6 +476,147 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
     }
 }
 
+/// Crossings between rank `r` (ordered as `list`) and its two neighbours.
+fn local_crossings(g: &OrderGraph, ranks: &[Vec<usize>], r: usize, list: &[usize]) -> usize {
+    let mut pos = std::collections::HashMap::new();
+    for (i, &v) in list.iter().enumerate() {
+        pos.insert(v, i);
+    }
+    let mut count = 0;
+    let mut pairs = |upper: &[usize],
+                     upper_pos: &dyn Fn(usize) -> usize,
+                     lower_pos: &dyn Fn(usize) -> Option<usize>| {
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        for &u in upper {
+            for &w in &g.down[u] {
+                if let Some(p) = lower_pos(w) {
+                    segs.push((upper_pos(u), p));
+                }
+            }
+        }
+        segs.sort_unstable();
+        for i in 0..segs.len() {
+            for j in i + 1..segs.len() {
+                if segs[i].0 < segs[j].0 && segs[i].1 > segs[j].1 {
+                    count += 1;
+                }
+            }
+        }
+    };
+    if r > 0 {
+        let above: std::collections::HashMap<usize, usize> = ranks[r - 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (v, i))
+            .collect();
+        pairs(&ranks[r - 1], &|u| above[&u], &|w| pos.get(&w).copied());
+    }
+    if r + 1 < ranks.len() {
+        let below: std::collections::HashMap<usize, usize> = ranks[r + 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (v, i))
+            .collect();
+        pairs(list, &|u| pos[&u], &|w| below.get(&w).copied());
+    }
+    count
+}
+
+/// Keep each long edge on one side of every subgraph it passes: where an
+/// edge point stands on the other side of a subgraph than the point above it
+/// (both outside that subgraph, which spans both ranks), it moves next to
+/// the subgraph on the side of the point above, so the edge runs beside the
+/// box instead of cutting through it.
+pub fn keep_sides(g: &OrderGraph, ranks: &mut [Vec<usize>], is_dummy: &[bool]) {
+    let nc = g.cluster_parent.len();
+    if nc == 0 {
+        return;
+    }
+    let anc = |c: Option<usize>| {
+        let mut v = Vec::new();
+        let mut c = c;
+        while let Some(x) = c {
+            v.push(x);
+            c = g.cluster_parent[x];
+        }
+        v
+    };
+    // Per rank and cluster: the block's first and last position.
+    let blocks = |list: &[usize]| {
+        let mut b: Vec<Option<(usize, usize)>> = vec![None; nc];
+        for (i, &v) in list.iter().enumerate() {
+            for c in anc(g.cluster[v]) {
+                b[c] = Some(b[c].map_or((i, i), |(lo, _)| (lo, i)));
+            }
+        }
+        b
+    };
+    for r in 1..ranks.len() {
+        let above = blocks(&ranks[r - 1]);
+        let pos_above: std::collections::HashMap<usize, usize> = ranks[r - 1]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (v, i))
+            .collect();
+        let movers: Vec<usize> = ranks[r]
+            .iter()
+            .copied()
+            .filter(|&v| is_dummy[v] && g.up[v].len() == 1)
+            .collect();
+        for v in movers {
+            let u = g.up[v][0];
+            let Some(&pu) = pos_above.get(&u) else {
+                continue;
+            };
+            let v_anc = anc(g.cluster[v]);
+            let u_anc = anc(g.cluster[u]);
+            let here = blocks(&ranks[r]);
+            let Some(pv) = ranks[r].iter().position(|&x| x == v) else {
+                continue;
+            };
+            // Subgraphs v can stand beside: children of a subgraph holding v (or top level).
+            for c in 0..nc {
+                let beside = g.cluster_parent[c].is_none_or(|p| v_anc.contains(&p));
+                if !beside || v_anc.contains(&c) || u_anc.contains(&c) {
+                    continue;
+                }
+                let (Some((alo, ahi)), Some((lo, hi))) = (above[c], here[c]) else {
+                    continue;
+                };
+                let side_u = if pu < alo {
+                    -1
+                } else if pu > ahi {
+                    1
+                } else {
+                    0
+                };
+                let side_v = if pv < lo {
+                    -1
+                } else if pv > hi {
+                    1
+                } else {
+                    0
+                };
+                if side_u == 0 || side_v == 0 || side_u == side_v {
+                    continue;
+                }
+                let mut list = ranks[r].clone();
+                list.remove(pv);
+                let (lo, hi) = blocks(&list)[c].unwrap_or((0, 0));
+                let at = if side_u < 0 { lo } else { hi + 1 };
+                list.insert(at.min(list.len()), v);
+                // Only when that adds no crossing.
+                let before = local_crossings(g, ranks, r, &ranks[r]);
+                let after = local_crossings(g, ranks, r, &list);
+                if after <= before {
+                    ranks[r] = list;
+                }
+                break;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

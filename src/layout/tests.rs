@@ -246,3 +246,26 @@ fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
     let rep = verify::verify(&g, &geo);
     assert!(rep.is_clean(), "{:?}", rep.messages);
 }
+
+#[test]
+fn a_long_edge_runs_beside_a_subgraph_not_through_it() {
+    // 0 → 1 → 2 → 3 → 4 with 1..3 in a subgraph, and 0 → 4 passing it by;
+    // 4 → 0 closes a cycle around it.
+    let (g, s) = graph(
+        Direction::TB,
+        5,
+        &[(0, 1), (1, 2), (2, 3), (3, 4), (0, 4), (4, 0)],
+        &[(&[1, 2, 3], None)],
+    );
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let r = geo.clusters[0].rect;
+    for i in [4, 5] {
+        for p in geo.edges[i].path.sample(16) {
+            let inside = p.x > r.left() + 1.0
+                && p.x < r.right() - 1.0
+                && p.y > r.top() + 1.0
+                && p.y < r.bottom() - 1.0;
+            assert!(!inside, "edge {i} enters the subgraph at {p:?}");
+        }
+    }
+}
