@@ -14,6 +14,28 @@ impl Point {
     }
 }
 
+/// Distance from `p` to the segment `a`–`b`.
+pub fn distance_to_segment(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    };
+    let (qx, qy) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
+    (qx * qx + qy * qy).sqrt()
+}
+
+impl EdgePath {
+    /// Whether the path (sampled) passes within `tol` of `p`.
+    pub fn passes_near(&self, p: Point, tol: f64) -> bool {
+        self.sample(16)
+            .windows(2)
+            .any(|w| distance_to_segment(p, w[0], w[1]) <= tol)
+    }
+}
+
 /// An axis-aligned box given by its centre and size.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {

@@ -3,7 +3,7 @@
 //! edges and self-loops, through both coordinate methods (exact network
 //! simplex and the Brandes–Köpf-style heuristic).
 
-use mermaid_render::geometry::Point;
+use mermaid_render::geometry::{distance_to_segment, Point};
 use mermaid_render::layout::{layout, verify, LayoutOptions};
 use mermaid_render::measure::Sizes;
 use mermaid_render::model::{Direction, Edge, Graph, Node, Shape, Subgraph};
@@ -96,19 +96,6 @@ fn random_graph(seed: u64, dir: Direction) -> (Graph, Sizes) {
     (g, sizes)
 }
 
-/// Distance from `p` to the segment a–b.
-fn dist(p: Point, a: Point, b: Point) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-    };
-    let (qx, qy) = (a.x + t * dx, a.y + t * dy);
-    ((p.x - qx).powi(2) + (p.y - qy).powi(2)).sqrt()
-}
-
 fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
     let (g, sizes) = random_graph(seed, dir);
     let opts = LayoutOptions {
@@ -176,7 +163,7 @@ fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
                 let pts = p.sample(8);
                 let hit = pts
                     .windows(2)
-                    .any(|w| dist(Point::new(l.x, l.y), w[0], w[1]) <= 1.0);
+                    .any(|w| distance_to_segment(Point::new(l.x, l.y), w[0], w[1]) <= 1.0);
                 prop_assert!(hit, "seed {seed}: label of edge {i} off its edge");
             }
         }

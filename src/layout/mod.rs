@@ -534,7 +534,7 @@ fn finish(
         if let Some(c) = e.from_cluster {
             cut = route::clip_start(&cut, &clusters[c].rect);
         }
-        if label.is_none_or(|l| route::passes_near(&cut, Point::new(l.x, l.y), 1.0)) {
+        if label.is_none_or(|l| cut.passes_near(Point::new(l.x, l.y), 1.0)) {
             path = cut;
         }
         edges.push(EdgeGeom { path, label });

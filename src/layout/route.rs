@@ -358,22 +358,6 @@ pub(crate) fn clip_end(path: &EdgePath, r: &Rect) -> EdgePath {
     path.clone()
 }
 
-/// Whether the path passes within `tol` of `p`.
-pub(crate) fn passes_near(path: &EdgePath, p: Point, tol: f64) -> bool {
-    path.sample(16).windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let len2 = dx * dx + dy * dy;
-        let t = if len2 == 0.0 {
-            0.0
-        } else {
-            (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
-        };
-        let (qx, qy) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
-        qx * qx + qy * qy <= tol * tol
-    })
-}
-
 /// Cut the path where it last leaves `r` (an edge from a subgraph starts on
 /// the subgraph's border).
 pub(crate) fn clip_start(path: &EdgePath, r: &Rect) -> EdgePath {
