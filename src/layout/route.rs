@@ -133,6 +133,12 @@ pub(crate) fn route(
         for (j, &v) in ch.iter().enumerate().skip(1) {
             let r = lg.nodes[v].rank;
             let is_last = j == ch.len() - 1;
+            // A point on a rank of zero depth (only edge points, no node and
+            // no label) needs no stop: one curve spans both gaps around it,
+            // which holds no node either, and reads smoother.
+            if !is_last && matches!(lg.nodes[v].kind, Kind::Dummy(_)) && pos.half[r] <= 0.0 {
+                continue;
+            }
             let tx = if is_last {
                 pos.x[v] + in_port[i]
             } else {
