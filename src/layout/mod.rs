@@ -110,6 +110,16 @@ pub(crate) struct Layered {
     pub title: Vec<(f64, f64)>,
     /// Index of the layered node of each graph node.
     pub real: Vec<usize>,
+    /// Per graph edge: drawn within one rank (both ends on it), inside a
+    /// subgraph whose `direction` runs across the diagram's.
+    pub flat: Vec<bool>,
+    /// The flat edges' ends (layered nodes) and the cross size of their
+    /// label (0 without one).
+    pub flat_edges: Vec<(usize, usize, f64)>,
+    /// Per cluster: `Some(forward)` when its members are laid out along the
+    /// cross axis (its direction is perpendicular to the diagram's);
+    /// `forward` means in increasing cross coordinate.
+    pub flat_dir: Vec<Option<bool>>,
 }
 
 /// Screen size → abstract (cross, depth).
@@ -165,6 +175,7 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
             .map(|v| matches!(v.kind, Kind::Dummy(_) | Kind::Label(_)))
             .collect();
         order::keep_sides(&og, &mut lg.ranks, &is_dummy);
+        flat_order(graph, &mut lg);
     }
     let pos = position::position(&lg, opts);
     let paths = route::route(graph, sizes, &lg, &pos);
@@ -220,18 +231,45 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     }
     let rev_all = acyclic::reversed_edges(nv, &pairs);
     let reversed = rev_all[..m].to_vec();
+    // Subgraphs whose own direction runs across the diagram's: edges between
+    // their direct members may share a rank and run across it.
+    let node_parent0 = graph.node_parents();
+    let flat_dir: Vec<Option<bool>> = graph
+        .subgraphs
+        .iter()
+        .map(|sg| {
+            let d = sg.direction?;
+            if d.is_horizontal() == dir.is_horizontal() {
+                return None;
+            }
+            Some(matches!(d, Direction::LR | Direction::TB))
+        })
+        .collect();
+    let flat_candidate: Vec<bool> = graph
+        .edges
+        .iter()
+        .map(|e| {
+            e.from != e.to
+                && e.from_cluster.is_none()
+                && e.to_cluster.is_none()
+                && node_parent0[e.from].is_some()
+                && node_parent0[e.from] == node_parent0[e.to]
+                && node_parent0[e.from].is_some_and(|c| flat_dir[c].is_some())
+        })
+        .collect();
     let mut cons: Vec<simplex::Constraint> = graph
         .edges
         .iter()
         .zip(&reversed)
-        .filter(|(e, _)| e.from != e.to)
-        .map(|(e, &rv)| {
+        .zip(&flat_candidate)
+        .filter(|((e, _), _)| e.from != e.to)
+        .map(|((e, &rv), &fc)| {
             let (tail, head) = if rv { (e.to, e.from) } else { (e.from, e.to) };
             simplex::Constraint {
                 tail,
                 head,
-                minlen: i64::from(e.min_len.max(1)),
-                weight: 1,
+                minlen: if fc { 0 } else { i64::from(e.min_len.max(1)) },
+                weight: if fc { 8 } else { 1 },
             }
         })
         .collect();
@@ -312,8 +350,27 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut chains = vec![Vec::new(); graph.edges.len()];
+    let flat: Vec<bool> = graph
+        .edges
+        .iter()
+        .zip(&flat_candidate)
+        .map(|(e, &fc)| fc && rank[e.from] == rank[e.to])
+        .collect();
+    let flat_edges: Vec<(usize, usize, f64)> = graph
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| flat[i])
+        .map(|(i, e)| {
+            (
+                real[e.from],
+                real[e.to],
+                sizes.edge_labels[i].map_or(0.0, |s| to_abstract(dir, s).0),
+            )
+        })
+        .collect();
     for (i, e) in graph.edges.iter().enumerate() {
-        if e.from == e.to {
+        if e.from == e.to || flat[i] {
             continue;
         }
         let (t, h) = if reversed[i] {
@@ -440,6 +497,70 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         span,
         title,
         real,
+        flat_edges,
+        flat,
+        flat_dir,
+    }
+}
+
+/// In subgraphs laid out across the ranks, put each rank's direct members in
+/// the order their edges run (a topological order of the flat edges,
+/// otherwise keeping the order found), within the slots they already hold.
+fn flat_order(graph: &Graph, lg: &mut Layered) {
+    if !lg.flat.iter().any(|&f| f) {
+        return;
+    }
+    let n = lg.nodes.len();
+    let mut rank_pos = vec![0usize; n];
+    for r in &lg.ranks {
+        for (i, &v) in r.iter().enumerate() {
+            rank_pos[v] = i;
+        }
+    }
+    // Longest-path level of every node along flat edges.
+    let mut level = vec![0usize; n];
+    let mut indeg = vec![0usize; n];
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, e) in graph.edges.iter().enumerate() {
+        if lg.flat[i] {
+            let (a, b) = (lg.real[e.from], lg.real[e.to]);
+            out[a].push(b);
+            indeg[b] += 1;
+        }
+    }
+    let mut queue: Vec<usize> = (0..n)
+        .filter(|&v| indeg[v] == 0 && !out[v].is_empty())
+        .collect();
+    while let Some(a) = queue.pop() {
+        for &b in &out[a] {
+            level[b] = level[b].max(level[a] + 1);
+            indeg[b] -= 1;
+            if indeg[b] == 0 {
+                queue.push(b);
+            }
+        }
+    }
+    for rank in lg.ranks.iter_mut() {
+        for (c, fd) in lg.flat_dir.iter().enumerate() {
+            let Some(forward) = *fd else { continue };
+            let slots: Vec<usize> = (0..rank.len())
+                .filter(|&i| {
+                    lg.nodes[rank[i]].cluster == Some(c)
+                        && matches!(lg.nodes[rank[i]].kind, Kind::Real(_))
+                })
+                .collect();
+            if slots.len() < 2 {
+                continue;
+            }
+            let mut members: Vec<usize> = slots.iter().map(|&i| rank[i]).collect();
+            members.sort_by_key(|&v| {
+                let l = level[v] as i64;
+                (if forward { l } else { -l }, rank_pos[v])
+            });
+            for (&i, v) in slots.iter().zip(members) {
+                rank[i] = v;
+            }
+        }
     }
 }
 

@@ -4,9 +4,10 @@
 //! no edge crosses, is laid out on its own in its direction; its drawing
 //! then stands in the outer layout as one box-sized node (recursively, so
 //! nested directions work too). mermaid-js does the same for such
-//! subgraphs. A subgraph with edges crossing its border keeps the
-//! direction of the diagram (also as mermaid-js does): its members take part
-//! in the outer layering.
+//! subgraphs. A subgraph that edges cross stays in the outer layering; when
+//! its direction runs across the diagram's, its members share ranks and its
+//! edges run across them ("flat" edges, see `flat_order` and
+//! `route::flat_edge`), so its direction is honoured there too.
 
 // Index maps between the outer, inner and original graphs are clearer
 // as index loops than as zipped iterators.

@@ -253,6 +253,22 @@ fn cross_positions(
             }
         }
     }
+    // Flat edges (within one rank): room between their ends for the label.
+    let mut order_pos = vec![0usize; n];
+    for r in &lg.ranks {
+        for (i, &v) in r.iter().enumerate() {
+            order_pos[v] = i;
+        }
+    }
+    for &(a, b, label) in &lg.flat_edges {
+        let (l, r) = if order_pos[a] < order_pos[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let gap = opts.node_spacing.max(label + 2.0 * EDGE_SEP);
+        sep(l, r, half_r(l) + gap + half_l(r));
+    }
     // Titles must fit across (top-to-bottom diagrams).
     for c in 0..nc {
         let min = if lg.dir.is_horizontal() {
@@ -272,8 +288,23 @@ fn cross_positions(
         return super::bk::place(lg, nvars, &cons);
     }
     let seps = cons.clone();
-    // Objective: short, straight edge segments.
+    // Objective: short, straight edge segments (and short flat edges).
     let mut next = nvars;
+    for &(a, b, _) in &lg.flat_edges {
+        cons.push(Constraint {
+            tail: next,
+            head: a,
+            minlen: 0,
+            weight: 1,
+        });
+        cons.push(Constraint {
+            tail: next,
+            head: b,
+            minlen: 0,
+            weight: 1,
+        });
+        next += 1;
+    }
     for v in 0..n {
         for &w in &lg.down[v] {
             let weight = match (is_real(v), is_real(w)) {

@@ -60,11 +60,27 @@ pub(crate) fn route(
         if ch.len() < 2 {
             continue;
         }
+        // Ports follow where the edge really goes next: points on empty
+        // ranks are passed without a stop (see below).
+        let skipped = |v: usize| {
+            matches!(lg.nodes[v].kind, Kind::Dummy(_)) && pos.half[lg.nodes[v].rank] <= 0.0
+        };
         if let Some(a) = node_of(ch[0]) {
-            outs[a].push((pos.x[ch[1]], i));
+            let next = ch[1..ch.len() - 1]
+                .iter()
+                .copied()
+                .find(|&v| !skipped(v))
+                .unwrap_or(ch[ch.len() - 1]);
+            outs[a].push((pos.x[next], i));
         }
         if let Some(b) = node_of(ch[ch.len() - 1]) {
-            ins[b].push((pos.x[ch[ch.len() - 2]], i));
+            let prev = ch[1..ch.len() - 1]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&v| !skipped(v))
+                .unwrap_or(ch[0]);
+            ins[b].push((pos.x[prev], i));
         }
     }
     let assign = |list: &mut Vec<(f64, usize)>, cross: f64, port: &mut Vec<f64>| {
@@ -112,6 +128,10 @@ pub(crate) fn route(
                 (j, k),
                 label,
             ));
+            continue;
+        }
+        if lg.flat[i] {
+            result.push(flat_edge(lg, pos, &outlines, (e.from, e.to)));
             continue;
         }
         let ch = &lg.chains[i];
@@ -240,6 +260,66 @@ fn steps(start: Point, segs: &[Seg]) -> Vec<Seg> {
         cur = s.end();
     }
     out
+}
+
+/// An edge within one rank (inside a subgraph laid out across the ranks):
+/// straight from side to side when nothing solid stands between its ends,
+/// else an arc through the gap below the rank, which holds no node. The
+/// label sits at the middle of the line, or at the bottom of the arc.
+fn flat_edge(
+    lg: &Layered,
+    pos: &Positions,
+    outlines: &[Vec<Point>],
+    (from, to): (usize, usize),
+) -> (EdgePath, Option<Point>) {
+    let (a, b) = (lg.real[from], lg.real[to]);
+    let r = lg.nodes[a].rank;
+    let y = pos.y[r];
+    let (ca, cb) = (Point::new(pos.x[a], y), Point::new(pos.x[b], y));
+    let order = &lg.ranks[r];
+    let pa = order.iter().position(|&v| v == a).unwrap_or(0);
+    let pb = order.iter().position(|&v| v == b).unwrap_or(0);
+    let (lo, hi) = (pa.min(pb), pa.max(pb));
+    let blocked = order[lo + 1..hi]
+        .iter()
+        .any(|&v| matches!(lg.nodes[v].kind, Kind::Real(_) | Kind::Label(_)));
+    if !blocked {
+        let p = shape::ray_exit(&outlines[from], ca, cb);
+        let q = shape::ray_exit(&outlines[to], cb, ca);
+        let label = Point::new((p.x + q.x) / 2.0, y);
+        return (
+            EdgePath {
+                start: p,
+                segs: vec![Seg::Line(q)],
+            },
+            Some(label),
+        );
+    }
+    let bottom = y + pos.half[r];
+    let gap = if r + 1 < lg.ranks.len() {
+        pos.y[r + 1] - pos.half[r + 1] - bottom
+    } else {
+        24.0
+    };
+    let g = gap * 0.9;
+    let da = shape::depth_at(&outlines[from], 0.0).unwrap_or(lg.nodes[a].depth / 2.0);
+    let db = shape::depth_at(&outlines[to], 0.0).unwrap_or(lg.nodes[b].depth / 2.0);
+    let start = Point::new(ca.x, y + da);
+    let mut segs = Vec::new();
+    if bottom > start.y + 1e-6 {
+        segs.push(Seg::Line(Point::new(ca.x, bottom)));
+    }
+    segs.push(Seg::Cubic(
+        Point::new(ca.x, bottom + g),
+        Point::new(cb.x, bottom + g),
+        Point::new(cb.x, bottom),
+    ));
+    let end = Point::new(cb.x, y + db);
+    if bottom > end.y + 1e-6 {
+        segs.push(Seg::Line(end));
+    }
+    let label = Point::new((ca.x + cb.x) / 2.0, bottom + 0.75 * g);
+    (EdgePath { start, segs }, Some(label))
 }
 
 /// The same path walked the other way.

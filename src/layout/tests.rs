@@ -269,3 +269,35 @@ fn a_long_edge_runs_beside_a_subgraph_not_through_it() {
         }
     }
 }
+
+#[test]
+fn a_subgraph_keeps_its_own_direction_with_edges_crossing_its_border() {
+    // TB; subgraph 0 (LR) holds 1 → 2 → 3 (the middle edge labelled);
+    // 0 → 1 enters it and 3 → 4 leaves it.
+    let (mut g, mut s) = graph(
+        Direction::TB,
+        5,
+        &[(0, 1), (1, 2), (2, 3), (3, 4)],
+        &[(&[1, 2, 3], None)],
+    );
+    g.subgraphs[0].direction = Some(Direction::LR);
+    s.edge_labels = vec![None, None, Some((60.0, 24.0)), None];
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let n = &geo.nodes;
+    assert!(
+        (n[1].y - n[2].y).abs() < 0.5 && (n[2].y - n[3].y).abs() < 0.5,
+        "one row: {n:?}"
+    );
+    assert!(n[1].x < n[2].x && n[2].x < n[3].x, "left to right: {n:?}");
+    assert!(
+        n[0].bottom() < n[1].top() && n[3].bottom() < n[4].top(),
+        "flow in and out: {n:?}"
+    );
+    // The edges inside run straight across, the label between its ends.
+    let e = &geo.edges[1].path;
+    assert!((e.start.y - e.end().y).abs() < 0.5 && e.start.x < e.end().x);
+    let l = geo.edges[2].label.expect("label");
+    assert!(l.left() > n[2].right() && l.right() < n[3].left(), "{l:?}");
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+}
