@@ -426,11 +426,16 @@ fn check_reference_dir(dir: &Path) -> usize {
             continue;
         };
         n += 1;
-        for node in &r.graph.nodes {
+        // The words as drawn (markdown markers are styling, not text).
+        let cfg = render::effective_config(&Options::default().render.config, &r.graph);
+        let settings = measure::TextSettings::from_config(&cfg);
+        for (i, node) in r.graph.nodes.iter().enumerate() {
             if !has_label(node.shape) {
                 continue;
             }
-            for word in node.label.split_whitespace() {
+            let drawn = measure::node_label(&r.graph, i, &settings);
+            let runs = drawn.lines.iter().flat_map(|l| l.runs.iter());
+            for word in runs.flat_map(|run| run.text.split_whitespace()) {
                 let esc = word
                     .replace('&', "&amp;")
                     .replace('<', "&lt;")
@@ -456,13 +461,14 @@ fn reference_fixtures_show_and_fit_every_label() {
     assert!(check_reference_dir(&Path::new(ROOT).join("fixtures/reference")) >= 5);
 }
 
-/// All of `/work/shared/reference/flowchart/` (or `$MERMAID_REFERENCE_DIR`):
+/// All of `../shared/reference/flowchart/` beside the checkout (or
+/// `$MERMAID_REFERENCE_DIR`):
 /// `cargo test --test golden -- --ignored`.
 #[test]
 #[ignore]
 fn all_reference_flowcharts_show_and_fit_every_label() {
     let dir = std::env::var("MERMAID_REFERENCE_DIR")
-        .unwrap_or_else(|_| "/work/shared/reference/flowchart".into());
+        .unwrap_or_else(|_| format!("{ROOT}/../shared/reference/flowchart"));
     let n = check_reference_dir(Path::new(&dir));
     eprintln!("{n} diagrams checked");
 }

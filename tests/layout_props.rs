@@ -139,18 +139,7 @@ fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
                 || ((near(q.x, r.left()) || near(q.x, r.right())) && inside_y);
             // Not cut when it starts inside the subgraph, or when the cut would
             // drop its label: then it ends on a member node.
-            let members: Vec<usize> = (0..g.nodes.len())
-                .filter(|&v| {
-                    let mut k = g.subgraphs.iter().position(|s| s.nodes.contains(&v));
-                    while let Some(x) = k {
-                        if x == c {
-                            return true;
-                        }
-                        k = g.subgraphs[x].parent;
-                    }
-                    false
-                })
-                .collect();
+            let members = &g.subgraph_members()[c];
             prop_assert!(
                 on_border || on(q, e.to) || members.iter().any(|&v| on(q, v)),
                 "seed {seed}: edge {i} to subgraph ends at {q:?}, box {r:?}"

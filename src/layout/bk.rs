@@ -130,15 +130,7 @@ impl Sides {
     fn new(lg: &Layered, pos: &[usize]) -> Sides {
         let nc = lg.cluster_parent.len();
         let anc: Vec<Vec<usize>> = (0..nc)
-            .map(|c| {
-                let mut v = vec![c];
-                let mut p = lg.cluster_parent[c];
-                while let Some(q) = p {
-                    v.push(q);
-                    p = lg.cluster_parent[q];
-                }
-                v
-            })
+            .map(|c| super::enclosing(&lg.cluster_parent, Some(c)))
             .collect();
         let mut blocks = Vec::with_capacity(lg.ranks.len());
         for r in &lg.ranks {

@@ -122,6 +122,18 @@ pub(crate) struct Layered {
     pub flat_dir: Vec<Option<bool>>,
 }
 
+/// Subgraph `c` and the subgraphs around it, innermost first (empty for
+/// `None`), given every subgraph's parent.
+pub(crate) fn enclosing(parent: &[Option<usize>], c: Option<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut c = c;
+    while let Some(ci) = c {
+        out.push(ci);
+        c = parent[ci];
+    }
+    out
+}
+
 /// Screen size → abstract (cross, depth).
 fn to_abstract(dir: Direction, (w, h): (f64, f64)) -> (f64, f64) {
     if dir.is_horizontal() {
@@ -200,7 +212,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     // An edge to or from a subgraph orders the whole subgraph: every member
     // of its tail ranks before every member of its head, through one
     // ranking-only node per such edge (members → z → members).
-    let members = cluster_members(graph);
+    let members = graph.subgraph_members();
     let mut pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
     let m = pairs.len();
     let mut extra_len: Vec<i64> = Vec::new();
@@ -233,7 +245,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     let reversed = rev_all[..m].to_vec();
     // Subgraphs whose own direction runs across the diagram's: edges between
     // their direct members may share a rank and run across it.
-    let node_parent0 = graph.node_parents();
+    let node_parent = graph.node_parents();
     let flat_dir: Vec<Option<bool>> = graph
         .subgraphs
         .iter()
@@ -252,9 +264,8 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             e.from != e.to
                 && e.from_cluster.is_none()
                 && e.to_cluster.is_none()
-                && node_parent0[e.from].is_some()
-                && node_parent0[e.from] == node_parent0[e.to]
-                && node_parent0[e.from].is_some_and(|c| flat_dir[c].is_some())
+                && node_parent[e.from] == node_parent[e.to]
+                && node_parent[e.from].is_some_and(|c| flat_dir[c].is_some())
         })
         .collect();
     let mut cons: Vec<simplex::Constraint> = graph
@@ -294,18 +305,9 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     // part inside the subgraph is cut at its border later.
     let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
 
-    let node_parent = graph.node_parents();
     let nc = graph.subgraphs.len();
     let cluster_parent: Vec<Option<usize>> = graph.subgraphs.iter().map(|s| s.parent).collect();
-    let ancestors = |c: Option<usize>| {
-        let mut v = Vec::new();
-        let mut c = c;
-        while let Some(ci) = c {
-            v.push(ci);
-            c = cluster_parent[ci];
-        }
-        v
-    };
+    let ancestors = |c: Option<usize>| enclosing(&cluster_parent, c);
     let lca = |a: Option<usize>, b: Option<usize>| {
         let aa = ancestors(a);
         let bb = ancestors(b);
@@ -562,19 +564,6 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
             }
         }
     }
-}
-
-/// Every node inside each subgraph (nested ones included).
-fn cluster_members(graph: &Graph) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); graph.subgraphs.len()];
-    for (v, p) in graph.node_parents().iter().enumerate() {
-        let mut c = *p;
-        while let Some(ci) = c {
-            out[ci].push(v);
-            c = graph.subgraphs[ci].parent;
-        }
-    }
-    out
 }
 
 /// Transform to the diagram's direction and assemble the geometry.

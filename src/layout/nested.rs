@@ -23,7 +23,7 @@ use crate::model::{Direction, Graph, Node, Subgraph};
 /// inherited one, no crossing edge, no ancestor already chosen.
 pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
     let nc = graph.subgraphs.len();
-    let members = all_members(graph);
+    let members = graph.subgraph_members();
     let mut chosen: Vec<usize> = Vec::new();
     // Outermost first: parents before children.
     let mut order: Vec<usize> = (0..nc).collect();
@@ -76,21 +76,6 @@ fn inherited(graph: &Graph, c: usize) -> Direction {
     graph.direction
 }
 
-/// Every node inside each subgraph (nested ones included), sorted.
-fn all_members(graph: &Graph) -> Vec<Vec<usize>> {
-    let nc = graph.subgraphs.len();
-    let mut out = vec![Vec::new(); nc];
-    let parents = graph.node_parents();
-    for (v, p) in parents.iter().enumerate() {
-        let mut c = *p;
-        while let Some(ci) = c {
-            out[ci].push(v);
-            c = graph.subgraphs[ci].parent;
-        }
-    }
-    out
-}
-
 /// Lay out `graph`, whose subgraphs `chosen` are drawn on their own.
 pub(crate) fn layout_with_blocks(
     graph: &Graph,
@@ -98,7 +83,7 @@ pub(crate) fn layout_with_blocks(
     opts: &LayoutOptions,
     chosen: &[usize],
 ) -> Geometry {
-    let members = all_members(graph);
+    let members = graph.subgraph_members();
     let nc = graph.subgraphs.len();
     // Which block (if any) swallows each node / subgraph.
     let mut node_block: Vec<Option<usize>> = vec![None; graph.nodes.len()];

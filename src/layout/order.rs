@@ -300,12 +300,7 @@ fn cluster_order(g: &OrderGraph, ranks: &[Vec<usize>], pos: &[usize]) -> Vec<f64
 
 /// The chain of clusters of a node from the outermost to the innermost.
 fn chain(g: &OrderGraph, v: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut c = g.cluster[v];
-    while let Some(ci) = c {
-        out.push(ci);
-        c = g.cluster_parent[ci];
-    }
+    let mut out = super::enclosing(g.cluster_parent, g.cluster[v]);
     out.reverse();
     out
 }
@@ -476,48 +471,29 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
     }
 }
 
-/// Crossings between rank `r` (ordered as `list`) and its two neighbours.
-fn local_crossings(g: &OrderGraph, ranks: &[Vec<usize>], r: usize, list: &[usize]) -> usize {
-    let mut pos = std::collections::HashMap::new();
-    for (i, &v) in list.iter().enumerate() {
-        pos.insert(v, i);
+/// Crossings between rank `r` (ordered as `list`) and its two neighbours;
+/// `pos` is scratch space indexed by layered node.
+fn local_crossings(
+    g: &OrderGraph,
+    ranks: &[Vec<usize>],
+    r: usize,
+    list: &[usize],
+    pos: &mut [usize],
+) -> usize {
+    fn place(pos: &mut [usize], rank: &[usize]) {
+        for (i, &v) in rank.iter().enumerate() {
+            pos[v] = i;
+        }
     }
+    place(pos, list);
     let mut count = 0;
-    let mut pairs = |upper: &[usize],
-                     upper_pos: &dyn Fn(usize) -> usize,
-                     lower_pos: &dyn Fn(usize) -> Option<usize>| {
-        let mut segs: Vec<(usize, usize)> = Vec::new();
-        for &u in upper {
-            for &w in &g.down[u] {
-                if let Some(p) = lower_pos(w) {
-                    segs.push((upper_pos(u), p));
-                }
-            }
-        }
-        segs.sort_unstable();
-        for i in 0..segs.len() {
-            for j in i + 1..segs.len() {
-                if segs[i].0 < segs[j].0 && segs[i].1 > segs[j].1 {
-                    count += 1;
-                }
-            }
-        }
-    };
     if r > 0 {
-        let above: std::collections::HashMap<usize, usize> = ranks[r - 1]
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| (v, i))
-            .collect();
-        pairs(&ranks[r - 1], &|u| above[&u], &|w| pos.get(&w).copied());
+        place(pos, &ranks[r - 1]);
+        count += crossings_between(&ranks[r - 1], g.down, pos, list.len());
     }
     if r + 1 < ranks.len() {
-        let below: std::collections::HashMap<usize, usize> = ranks[r + 1]
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| (v, i))
-            .collect();
-        pairs(list, &|u| pos[&u], &|w| below.get(&w).copied());
+        place(pos, &ranks[r + 1]);
+        count += crossings_between(list, g.down, pos, ranks[r + 1].len());
     }
     count
 }
@@ -532,15 +508,8 @@ pub fn keep_sides(g: &OrderGraph, ranks: &mut [Vec<usize>], is_dummy: &[bool]) {
     if nc == 0 {
         return;
     }
-    let anc = |c: Option<usize>| {
-        let mut v = Vec::new();
-        let mut c = c;
-        while let Some(x) = c {
-            v.push(x);
-            c = g.cluster_parent[x];
-        }
-        v
-    };
+    let anc = |c: Option<usize>| super::enclosing(g.cluster_parent, c);
+    let mut scratch = vec![0usize; g.cluster.len()];
     // Per rank and cluster: the block's first and last position.
     let blocks = |list: &[usize]| {
         let mut b: Vec<Option<(usize, usize)>> = vec![None; nc];
@@ -606,8 +575,8 @@ pub fn keep_sides(g: &OrderGraph, ranks: &mut [Vec<usize>], is_dummy: &[bool]) {
                 let at = if side_u < 0 { lo } else { hi + 1 };
                 list.insert(at.min(list.len()), v);
                 // Only when that adds no crossing.
-                let before = local_crossings(g, ranks, r, &ranks[r]);
-                let after = local_crossings(g, ranks, r, &list);
+                let before = local_crossings(g, ranks, r, &ranks[r], &mut scratch);
+                let after = local_crossings(g, ranks, r, &list, &mut scratch);
                 if after <= before {
                     ranks[r] = list;
                 }

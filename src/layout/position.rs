@@ -111,8 +111,7 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
             }
         }
         let base = opts.rank_spacing / 2.0;
-        let mut top_edge = top_need[0];
-        y[0] = half[0] + top_edge;
+        y[0] = half[0] + top_need[0];
         for r in 1..nr {
             let need = bot_need[r - 1] + top_need[r];
             let gap = if need > 0.0 {
@@ -122,8 +121,6 @@ pub(crate) fn position(lg: &Layered, opts: &LayoutOptions) -> Positions {
             };
             y[r] = y[r - 1] + half[r - 1] + gap + half[r];
         }
-        top_edge = 0.0;
-        let _ = top_edge;
         for c in 0..nc {
             let (lo, hi) = lg.span[c];
             let (xl, xr) = (x[lg.nodes.len() + 2 * c], x[lg.nodes.len() + 2 * c + 1]);
@@ -187,12 +184,7 @@ fn cross_positions(
     let var_l = |c: usize| n + 2 * c;
     let var_r = |c: usize| n + 2 * c + 1;
     let chain = |v: usize| {
-        let mut out = Vec::new();
-        let mut c = lg.nodes[v].cluster;
-        while let Some(ci) = c {
-            out.push(ci);
-            c = lg.cluster_parent[ci];
-        }
+        let mut out = super::enclosing(&lg.cluster_parent, lg.nodes[v].cluster);
         out.reverse();
         out
     };

@@ -193,7 +193,7 @@ pub(crate) fn route(
         }
         let segs = match Curve::of(graph, i) {
             Curve::Smooth => segs,
-            Curve::Linear => straighten(start, &segs),
+            Curve::Linear => straighten(&segs),
             Curve::Step => steps(start, &segs),
         };
         let path = EdgePath { start, segs };
@@ -239,7 +239,7 @@ impl Curve {
 }
 
 /// Each cubic replaced by the straight line between its ends.
-fn straighten(_start: Point, segs: &[Seg]) -> Vec<Seg> {
+fn straighten(segs: &[Seg]) -> Vec<Seg> {
     segs.iter().map(|s| Seg::Line(s.end())).collect()
 }
 

@@ -56,6 +56,15 @@ pub(crate) fn graph(
     (g, sizes)
 }
 
+/// The nodes `ids` share one row and stand left to right in that order.
+fn assert_row_left_to_right(n: &[Rect], ids: &[usize]) {
+    for w in ids.windows(2) {
+        let (a, b) = (&n[w[0]], &n[w[1]]);
+        assert!((a.y - b.y).abs() < 0.5, "one row: {n:?}");
+        assert!(a.x < b.x, "left to right: {n:?}");
+    }
+}
+
 fn seedlike(dir: Direction) -> (Graph, Sizes) {
     // The seed's structure: 14 nodes, 11 edges, 4 subgraphs.
     let edges = [
@@ -198,11 +207,7 @@ fn a_subgraph_keeps_its_own_direction() {
     g.subgraphs[0].direction = Some(Direction::LR);
     let geo = layout(&g, &s, &LayoutOptions::default());
     let n = &geo.nodes;
-    assert!(
-        (n[1].y - n[2].y).abs() < 0.5 && (n[2].y - n[3].y).abs() < 0.5,
-        "one row: {n:?}"
-    );
-    assert!(n[1].x < n[2].x && n[2].x < n[3].x, "left to right: {n:?}");
+    assert_row_left_to_right(n, &[1, 2, 3]);
     let rep = verify::verify(&g, &geo);
     assert!(rep.is_clean(), "{:?}", rep.messages);
     // The edges inside run left to right too.
@@ -284,11 +289,7 @@ fn a_subgraph_keeps_its_own_direction_with_edges_crossing_its_border() {
     s.edge_labels = vec![None, None, Some((60.0, 24.0)), None];
     let geo = layout(&g, &s, &LayoutOptions::default());
     let n = &geo.nodes;
-    assert!(
-        (n[1].y - n[2].y).abs() < 0.5 && (n[2].y - n[3].y).abs() < 0.5,
-        "one row: {n:?}"
-    );
-    assert!(n[1].x < n[2].x && n[2].x < n[3].x, "left to right: {n:?}");
+    assert_row_left_to_right(n, &[1, 2, 3]);
     assert!(
         n[0].bottom() < n[1].top() && n[3].bottom() < n[4].top(),
         "flow in and out: {n:?}"

@@ -149,15 +149,8 @@ pub fn verify(graph: &Graph, g: &Geometry) -> Report {
     // Clusters.
     let parents = graph.node_parents();
     let nc = g.clusters.len();
-    let ancestors = |c: Option<usize>| {
-        let mut v = Vec::new();
-        let mut c = c;
-        while let Some(ci) = c {
-            v.push(ci);
-            c = graph.subgraphs[ci].parent;
-        }
-        v
-    };
+    let parent: Vec<Option<usize>> = graph.subgraphs.iter().map(|s| s.parent).collect();
+    let ancestors = |c: Option<usize>| super::enclosing(&parent, c);
     for (j, node) in g.nodes.iter().enumerate() {
         let anc = ancestors(parents[j]);
         for c in 0..nc {

@@ -378,6 +378,20 @@ impl Graph {
         parent
     }
 
+    /// For every subgraph, every node inside it (nested subgraphs' nodes
+    /// included), in node order.
+    pub fn subgraph_members(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.subgraphs.len()];
+        for (v, p) in self.node_parents().iter().enumerate() {
+            let mut c = *p;
+            while let Some(ci) = c {
+                out[ci].push(v);
+                c = self.subgraphs[ci].parent;
+            }
+        }
+        out
+    }
+
     /// The class definition with this name, merged over all its definitions.
     pub fn class_def(&self, name: &str) -> Vec<StyleDecl> {
         self.class_defs

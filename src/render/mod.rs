@@ -60,11 +60,6 @@ pub fn effective_config(site: &Value, graph: &Graph) -> Value {
     cfg
 }
 
-/// Write the SVG.
-pub fn render_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
-    write_svg(graph, geom, opts)
-}
-
 struct Ctx {
     w: Writer,
     id: String,
@@ -79,7 +74,8 @@ const TITLE_FONT_SIZE: f64 = 18.0;
 /// Height of the band above the diagram holding the title.
 const TITLE_BAND: f64 = 36.0;
 
-fn write_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
+/// Write the SVG.
+pub fn render_svg(graph: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
     let id = match sanitize_id(&opts.svg_id) {
         s if s.is_empty() => "mermaid".to_string(),
         s => s,
