@@ -174,3 +174,40 @@ pub struct Geometry {
     pub edges: Vec<EdgeGeom>,
     pub clusters: Vec<ClusterGeom>,
 }
+
+/// Flow direction of a diagram or subgraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    TB,
+    BT,
+    LR,
+    RL,
+}
+
+impl Direction {
+    /// Parse `TB`, `TD`, `BT`, `LR`, `RL` (case-sensitive as in Mermaid, plus lower case).
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s {
+            "TB" | "TD" | "tb" | "td" => Some(Direction::TB),
+            "BT" | "bt" => Some(Direction::BT),
+            "LR" | "lr" => Some(Direction::LR),
+            "RL" | "rl" => Some(Direction::RL),
+            _ => None,
+        }
+    }
+
+    /// True for LR and RL (ranks run along the x axis).
+    pub fn is_horizontal(self) -> bool {
+        matches!(self, Direction::LR | Direction::RL)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::TB => "TB",
+            Direction::BT => "BT",
+            Direction::LR => "LR",
+            Direction::RL => "RL",
+        }
+    }
+}

@@ -1,67 +1,145 @@
 //! mermaid-render: find Mermaid diagrams in documents and render them to SVG
 //! and PNG without a browser.
 //!
-//! The pipeline, one module per stage:
-//! `extract` (documents → [`extract::Block`]) → `parse` (source → [`model::Graph`])
-//! → `measure` (labels → sizes, with [`text`]) → `layout` (→ [`geometry::Geometry`])
-//! → `render` (→ SVG string) → `raster` (→ PNG bytes).
+//! The pipeline, one module per stage: [`extract`] (documents →
+//! [`extract::Block`]) → [`syntax`] (the preamble every type shares:
+//! keyword, front matter, directives) → [`config`] (resolved once) → a
+//! diagram type's folder under [`diagrams`] (its parser, model, layout and
+//! drawing, over the shared [`text`], [`theme`], [`svg`] and [`layered`]
+//! parts) → [`raster`] (PNG).
+//!
+//! ```
+//! let source = "flowchart LR\n  A[Start] --> B{Ok?}\n  B -->|yes| C[Done]";
+//! let rendered = mermaid_render::render(source, &mermaid_render::Options::default())?;
+//! assert_eq!(rendered.diagram_type, "flowchart");
+//! assert!(rendered.svg.contains("Start"));
+//! assert!(rendered.width > 0.0 && rendered.height > 0.0);
+//! let png = rendered.png(1.0)?;
+//! assert!(png.starts_with(b"\x89PNG"));
+//! # Ok::<(), mermaid_render::Error>(())
+//! ```
 
+pub mod config;
+pub mod diagrams;
 pub mod extract;
 pub mod geometry;
-pub mod layout;
-pub mod layout_json;
-pub mod measure;
-pub mod model;
-pub mod parse;
+pub mod layered;
 pub mod raster;
-pub mod render;
 pub mod shape;
+pub mod style;
+pub mod svg;
+pub mod syntax;
 pub mod testgen;
 pub mod text;
+pub mod theme;
 
-use geometry::Geometry;
-use model::Graph;
-use parse::{Diagram, ParseError};
+use config::{Config, Value};
+use syntax::ParseError;
 
 /// Options for a whole render.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    pub layout: layout::LayoutOptions,
-    pub render: render::RenderOptions,
+    /// Site configuration, as mermaid-js `initialize` takes it (`theme`,
+    /// `themeVariables`, `flowchart.*`, `pie.*`, …), e.g. the CLI's `-c`
+    /// file. Default: an empty object.
+    pub config: Value,
+    /// Theme name over `config` (the CLI's `-t`). Default: none.
+    pub theme: Option<String>,
+    /// Prefix of every id in the SVG (so several SVGs can share one page).
+    /// Characters other than ASCII letters, digits, `-` and `_` become `_`.
+    /// Default `mermaid`.
+    pub svg_id: String,
+    /// Background colour drawn as a full-size rect; `None` for transparent.
+    /// A value that is not a plain colour (e.g. contains `url(`) is ignored.
+    /// Default `white`.
+    pub background: Option<String>,
 }
 
-/// A diagram taken through parse, measure and layout, ready to write.
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            config: Value::object(),
+            theme: None,
+            svg_id: "mermaid".into(),
+            background: Some("white".into()),
+        }
+    }
+}
+
+/// One rendered diagram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
-    pub graph: Graph,
-    pub geometry: Geometry,
+    /// A standalone SVG 1.1 document (no script, no external reference).
     pub svg: String,
+    /// Canvas size in px.
+    pub width: f64,
+    pub height: f64,
+    /// The diagram type's name (`flowchart`, `pie`, …).
+    pub diagram_type: &'static str,
+    layout_json: Option<String>,
+}
+
+impl Rendered {
+    /// Rasterise the SVG to PNG bytes at `scale` (1 = one pixel per px).
+    pub fn png(&self, scale: f32) -> Result<Vec<u8>, Error> {
+        Ok(raster::svg_to_png(&self.svg, scale)?)
+    }
+
+    /// The geometry in `layout_metrics.py`'s schema, for diagram types
+    /// whose layout has boxes and edges.
+    pub fn layout_json(&self) -> Option<&str> {
+        self.layout_json.as_deref()
+    }
 }
 
 /// Anything that can go wrong rendering one diagram.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The source does not parse; the span is in the diagram source.
     #[error(transparent)]
     Parse(#[from] ParseError),
+    /// Rasterising failed (e.g. the canvas is too large).
     #[error(transparent)]
     Raster(#[from] raster::RasterError),
 }
 
-/// Parse, lay out and draw one diagram's source as SVG.
-pub fn render_svg(source: &str, options: &Options) -> Result<Rendered, Error> {
-    let Diagram::Flowchart(graph) = parse::parse(source)?;
-    let config = render::effective_config(&options.render.config, &graph);
-    let sizes = measure::measure_with(&graph, &measure::TextSettings::from_config(&config));
-    let geometry = layout::layout(&graph, &sizes, &options.layout);
-    let svg = render::render_svg(&graph, &geometry, &options.render);
+impl Error {
+    /// The parse error, when that is what this is.
+    pub fn as_parse(&self) -> Option<&ParseError> {
+        match self {
+            Error::Parse(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Parse, lay out and draw one diagram's source (the text of one block:
+/// front matter, directives, keyword and statements).
+pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
+    let pre = syntax::read_preamble(source)?;
+    let config = Config::resolve(&options.config, options.theme.as_deref(), &pre.config);
+    let id = match svg::sanitize_id(&options.svg_id) {
+        s if s.is_empty() => "mermaid".to_string(),
+        s => s,
+    };
+    let cx = diagrams::Context {
+        config: &config,
+        svg_id: &id,
+        background: options.background.as_deref(),
+    };
+    let (d, name) = diagrams::render(&pre, &cx)?;
     Ok(Rendered {
-        graph,
-        geometry,
-        svg,
+        svg: d.svg,
+        width: d.width,
+        height: d.height,
+        diagram_type: name,
+        layout_json: d.layout_json,
     })
 }
 
-/// Rasterise an SVG produced by [`render_svg`] to PNG bytes.
-pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, Error> {
-    Ok(raster::svg_to_png(svg, scale)?)
+/// The diagram type named by a source's keyword, without rendering it
+/// (`None` when the keyword names no Mermaid type).
+pub fn diagram_type(source: &str) -> Result<Option<&'static str>, ParseError> {
+    let pre = syntax::read_preamble(source)?;
+    Ok(diagrams::lookup(pre.keyword).map(|t| t.name))
 }

@@ -2,7 +2,163 @@
 //! Shared by layout (sizes, edge ports) and render (drawing).
 
 use crate::geometry::Point;
-use crate::model::Shape;
+
+/// Node shapes. The classic bracket forms map to these; `@{ shape: … }`
+/// names are mapped onto them by the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// `[text]`
+    #[default]
+    Rect,
+    /// `(text)`
+    Rounded,
+    /// `([text])`
+    Stadium,
+    /// `[[text]]`
+    Subroutine,
+    /// `[(text)]`
+    Cylinder,
+    /// `((text))`
+    Circle,
+    /// `(((text)))`
+    DoubleCircle,
+    /// `>text]`
+    Asymmetric,
+    /// `{text}`
+    Diamond,
+    /// `{{text}}`
+    Hexagon,
+    /// `[/text/]`
+    Parallelogram,
+    /// `[\text\]`
+    ParallelogramAlt,
+    /// `[/text\]`
+    Trapezoid,
+    /// `[\text/]`
+    TrapezoidAlt,
+    // ---- Mermaid 11 `@{ shape: … }` shapes (name in brackets) ----
+    /// Text without a box (`text`).
+    Text,
+    /// Card (`notch-rect`).
+    NotchedRect,
+    /// Lined process (`lin-rect`).
+    LinedRect,
+    /// Start (`sm-circ`).
+    SmallCircle,
+    /// Stop (`fr-circ`).
+    FramedCircle,
+    /// Fork/join bar (`fork`).
+    ForkJoin,
+    /// Collate (`hourglass`).
+    Hourglass,
+    /// Comment (`brace`).
+    BraceLeft,
+    /// Comment, right (`brace-r`).
+    BraceRight,
+    /// Comment, both sides (`braces`).
+    Braces,
+    /// Communication link (`bolt`).
+    Bolt,
+    /// Document (`doc`).
+    Document,
+    /// Delay (`delay`).
+    Delay,
+    /// Direct access storage (`h-cyl`).
+    HorizontalCylinder,
+    /// Disk storage (`lin-cyl`).
+    LinedCylinder,
+    /// Display (`curv-trap`).
+    CurvedTrapezoid,
+    /// Divided process (`div-rect`).
+    DividedRect,
+    /// Extract (`tri`).
+    Triangle,
+    /// Internal storage (`win-pane`).
+    WindowPane,
+    /// Junction (`f-circ`).
+    FilledCircle,
+    /// Lined document (`lin-doc`).
+    LinedDocument,
+    /// Loop limit (`notch-pent`).
+    NotchedPentagon,
+    /// Manual file (`flip-tri`).
+    FlippedTriangle,
+    /// Manual input (`sl-rect`).
+    SlopedRect,
+    /// Multiple documents (`docs`).
+    MultiDocument,
+    /// Multiple processes (`st-rect`).
+    MultiRect,
+    /// Paper tape (`flag`).
+    Flag,
+    /// Stored data (`bow-rect`).
+    BowTieRect,
+    /// Summary (`cross-circ`).
+    CrossedCircle,
+    /// Tagged document (`tag-doc`).
+    TaggedDocument,
+    /// Tagged process (`tag-rect`).
+    TaggedRect,
+    /// `A@{ icon: "…" }`: drawn as a labelled placeholder.
+    Icon,
+    /// `A@{ img: "…" }`: drawn as a labelled placeholder (never fetched).
+    Image,
+}
+
+impl Shape {
+    /// Mermaid's name for the shape (as in the layout JSON and `@{ shape: … }`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Rect => "rect",
+            Shape::Rounded => "rounded",
+            Shape::Stadium => "stadium",
+            Shape::Subroutine => "subroutine",
+            Shape::Cylinder => "cylinder",
+            Shape::Circle => "circle",
+            Shape::DoubleCircle => "doublecircle",
+            Shape::Asymmetric => "asymmetric",
+            Shape::Diamond => "diamond",
+            Shape::Hexagon => "hexagon",
+            Shape::Parallelogram => "lean_right",
+            Shape::ParallelogramAlt => "lean_left",
+            Shape::Trapezoid => "trapezoid",
+            Shape::TrapezoidAlt => "inv_trapezoid",
+            Shape::Text => "text",
+            Shape::NotchedRect => "notch-rect",
+            Shape::LinedRect => "lin-rect",
+            Shape::SmallCircle => "sm-circ",
+            Shape::FramedCircle => "fr-circ",
+            Shape::ForkJoin => "fork",
+            Shape::Hourglass => "hourglass",
+            Shape::BraceLeft => "brace",
+            Shape::BraceRight => "brace-r",
+            Shape::Braces => "braces",
+            Shape::Bolt => "bolt",
+            Shape::Document => "doc",
+            Shape::Delay => "delay",
+            Shape::HorizontalCylinder => "h-cyl",
+            Shape::LinedCylinder => "lin-cyl",
+            Shape::CurvedTrapezoid => "curv-trap",
+            Shape::DividedRect => "div-rect",
+            Shape::Triangle => "tri",
+            Shape::WindowPane => "win-pane",
+            Shape::FilledCircle => "f-circ",
+            Shape::LinedDocument => "lin-doc",
+            Shape::NotchedPentagon => "notch-pent",
+            Shape::FlippedTriangle => "flip-tri",
+            Shape::SlopedRect => "sl-rect",
+            Shape::MultiDocument => "docs",
+            Shape::MultiRect => "st-rect",
+            Shape::Flag => "flag",
+            Shape::BowTieRect => "bow-rect",
+            Shape::CrossedCircle => "cross-circ",
+            Shape::TaggedDocument => "tag-doc",
+            Shape::TaggedRect => "tag-rect",
+            Shape::Icon => "icon",
+            Shape::Image => "image",
+        }
+    }
+}
 
 /// Every shape, in declaration order.
 pub const ALL_SHAPES: [Shape; 47] = {

@@ -4,9 +4,9 @@
 use super::args::{Args, Format};
 use super::report;
 use anyhow::{Context, Result};
+use mermaid_render::config::Value;
 use mermaid_render::extract::{self, Block, SourceKind};
-use mermaid_render::model::Value;
-use mermaid_render::{layout_json, Error, Options};
+use mermaid_render::{Error, Options};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> Result<Summary> {
                 }
                 let j = &jobs[i];
                 let mut options = options.clone();
-                options.render.svg_id = match &args.svg_id {
+                options.svg_id = match &args.svg_id {
                     Some(id) if jobs.len() == 1 => id.clone(),
                     Some(id) => format!("{id}-{}", stem_id(&j.stem)),
                     None => format!("mermaid-{}", stem_id(&j.stem)),
@@ -137,21 +137,15 @@ pub fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Render options from the command line: site configuration from `-c`
-/// with `-t` under it (mermaid-cli merges the file over the theme flag),
+/// Render options from the command line: the site configuration from
+/// `-c`, the theme from `-t` (over the file's, under the diagram's own),
 /// the background.
 fn options_of(args: &Args) -> Result<Options> {
     let mut config = Value::object();
-    if let Some(t) = &args.theme {
-        config.merge(&Value::Object(vec![(
-            "theme".into(),
-            Value::String(t.clone()),
-        )]));
-    }
     if let Some(path) = &args.config {
         let text =
             fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let v = mermaid_render::parse::parse_config_json(&text)
+        let v = mermaid_render::syntax::parse_config_json(&text)
             .map_err(|e| anyhow::anyhow!("{}: invalid JSON: {e}", path.display()))?;
         if !matches!(v, Value::Object(_)) {
             anyhow::bail!(
@@ -161,13 +155,15 @@ fn options_of(args: &Args) -> Result<Options> {
         }
         config.merge(&v);
     }
-    let mut options = Options::default();
-    options.render.config = config;
-    options.render.background = match args.background.trim() {
-        "transparent" | "none" => None,
-        c => Some(c.to_string()),
-    };
-    Ok(options)
+    Ok(Options {
+        config,
+        theme: args.theme.clone(),
+        background: match args.background.trim() {
+            "transparent" | "none" => None,
+            c => Some(c.to_string()),
+        },
+        ..Options::default()
+    })
 }
 
 /// An output stem as an id fragment (`docs/a b` → `docs-a_b`).
@@ -187,19 +183,10 @@ fn stem_id(stem: &Path) -> String {
 }
 
 /// The PNG scale: `--width` divided by the SVG's width when given.
-fn png_scale(_geom_width: f64, svg: &str, scale: f32, width: Option<u32>) -> f32 {
-    let Some(w) = width else {
-        return scale;
-    };
-    // The SVG's own width attribute (title bands can widen it past the geometry).
-    let svg_w = svg
-        .split_once(" width=\"")
-        .and_then(|(_, rest)| rest.split('"').next())
-        .and_then(|v| v.parse::<f32>().ok())
-        .filter(|v| *v > 0.0);
-    match svg_w {
-        Some(sw) => (w as f32 / sw).clamp(0.001, 64.0),
-        None => scale,
+fn png_scale(svg_width: f64, scale: f32, width: Option<u32>) -> f32 {
+    match width {
+        Some(w) if svg_width > 0.0 => (w as f32 / svg_width as f32).clamp(0.001, 64.0),
+        _ => scale,
     }
 }
 
@@ -220,7 +207,7 @@ fn render_one(
     (scale, width): (f32, Option<u32>),
     options: &Options,
 ) -> Result<Vec<PathBuf>, String> {
-    let rendered = match mermaid_render::render_svg(&block.source, options) {
+    let rendered = match mermaid_render::render(&block.source, options) {
         Ok(r) => r,
         Err(Error::Parse(e)) => return Err(report::parse_error(&doc.name, &doc.text, block, &e)),
         Err(e) => {
@@ -234,14 +221,19 @@ fn render_one(
             Format::Svg => {
                 outputs.push((with_suffix(stem, ".svg"), rendered.svg.clone().into_bytes()))
             }
-            Format::Layout => outputs.push((
-                with_suffix(stem, ".layout.json"),
-                layout_json::to_json(&rendered.graph, &rendered.geometry).into_bytes(),
-            )),
-            Format::Png => match mermaid_render::render_png(
-                &rendered.svg,
-                png_scale(rendered.geometry.width, &rendered.svg, scale, width),
-            ) {
+            Format::Layout => match rendered.layout_json() {
+                Some(json) => {
+                    outputs.push((with_suffix(stem, ".layout.json"), json.as_bytes().to_vec()))
+                }
+                None => {
+                    let (line, _) = block.doc_position(1, 1);
+                    return Err(format!(
+                        "{}:{line}:1: error: `-f layout` is not available for {} diagrams (use svg or png)\n",
+                        doc.name, rendered.diagram_type
+                    ));
+                }
+            },
+            Format::Png => match rendered.png(png_scale(rendered.width, scale, width)) {
                 Ok(png) => outputs.push((with_suffix(stem, ".png"), png)),
                 Err(e) => {
                     let (line, _) = block.doc_position(1, 1);

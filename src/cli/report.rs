@@ -1,7 +1,7 @@
 //! Messages: located errors with the source line and a caret, and the summary.
 
 use mermaid_render::extract::Block;
-use mermaid_render::parse::{ParseError, ParseErrorKind};
+use mermaid_render::syntax::{ParseError, ParseErrorKind};
 
 /// Format a parse error located in the document:
 /// `path:line:col: error: message`, the document line, and a caret.

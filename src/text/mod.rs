@@ -29,6 +29,10 @@ pub use fonts::{CJK_FAMILY, LATIN_FAMILY};
 /// double-quoted XML attribute.
 pub const FONT_FAMILY: &str = "arial, 'Liberation Sans', 'Noto Sans CJK SC', sans-serif";
 
+/// Slant of synthetic italics (tan 12°): the embedded fonts have no italic
+/// face, so italic runs are drawn upright and sheared about their baseline.
+pub const ITALIC_SHEAR: f64 = 0.2126;
+
 /// Font style of a run of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {

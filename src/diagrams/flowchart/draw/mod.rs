@@ -1,0 +1,397 @@
+//! Render: model + geometry to a standalone SVG 1.1 document in Mermaid's
+//! default theme. Text is plain `<text>`; no `foreignObject`, no script.
+//!
+//! Draw order: background, subgraph boxes (outer before inner) with their
+//! titles, edges, edge labels, nodes. Paint is given as presentation
+//! attributes (no stylesheet), so usvg/resvg and browsers draw the same.
+
+mod edges;
+mod shapes;
+
+use crate::diagrams::flowchart::measure::{self, TextSettings};
+use crate::diagrams::flowchart::model::{ArrowHead, Graph, ResolvedStyle};
+use crate::diagrams::Context;
+use crate::geometry::{Geometry, Point, Rect};
+use crate::svg::{self, num, safe_value, sanitize_id, Attrs, Writer};
+use crate::text::{self, TextStyle};
+use crate::theme::*;
+use shapes::Paint;
+
+struct Ctx {
+    w: Writer,
+    id: String,
+    theme: Theme,
+    text: TextSettings,
+    /// Distinct edge colours; index 0 is the theme's line colour.
+    colours: Vec<String>,
+}
+
+/// Font size of the diagram title (Mermaid's `.flowchartTitleText`).
+const TITLE_FONT_SIZE: f64 = 18.0;
+/// Height of the band above the diagram holding the title.
+const TITLE_BAND: f64 = 36.0;
+
+/// Write the SVG; returns it with the canvas size.
+pub fn render_svg(graph: &Graph, geom: &Geometry, dcx: &Context<'_>) -> (String, f64, f64) {
+    let theme = dcx.config.theme.clone();
+    let text_settings = TextSettings::from_config(dcx.config);
+    let mut cx = Ctx {
+        w: Writer::default(),
+        id: dcx.svg_id.to_string(),
+        colours: vec![theme.line.clone()],
+        theme,
+        text: text_settings,
+    };
+    let title = graph
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            text::measure(
+                t,
+                TextStyle {
+                    size: TITLE_FONT_SIZE,
+                    ..TextStyle::default()
+                },
+            )
+        });
+    let (gw, gh) = (geom.width.max(0.0), geom.height.max(0.0));
+    // The canvas is rounded up to whole pixels (the slack goes right and
+    // down, or both sides of a centred title). A browser showing an SVG
+    // whose size is fractional rasterises it at the rounded size and
+    // resamples it to the fractional one, which blurs every edge; at
+    // whole-pixel sizes it draws at scale 1, like our PNG.
+    let (width, height, dx, dy) = match &title {
+        Some(tb) => {
+            let w = gw.max(tb.width + 16.0).ceil();
+            (w, (gh + TITLE_BAND).ceil(), (w - gw) / 2.0, TITLE_BAND)
+        }
+        None => (gw.ceil(), gh.ceil(), 0.0, 0.0),
+    };
+    let id = cx.id.clone();
+    svg::begin_document(
+        &mut cx.w,
+        &svg::Head {
+            id: &id,
+            class: "flowchart",
+            width,
+            height,
+            font_family: cx.theme.font_family.as_deref(),
+            font_size: cx.text.font_size,
+            acc_title: graph.acc_title.as_deref(),
+            acc_descr: graph.acc_descr.as_deref(),
+            background: dcx.background,
+        },
+    );
+    if let Some(tb) = &title {
+        let fill = svg::fill_attrs(&cx.theme.title_text);
+        let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
+        extra.extend(fill);
+        cx.w.open(
+            "g",
+            &[
+                ("id", format!("{}-title", cx.id)),
+                ("class", "title".into()),
+            ],
+        );
+        svg::label(
+            &mut cx.w,
+            tb,
+            Point::new(width / 2.0, TITLE_BAND / 2.0),
+            extra,
+            TextStyle {
+                size: TITLE_FONT_SIZE,
+                ..TextStyle::default()
+            },
+        );
+        cx.w.close("g");
+    }
+    let edge_colours: Vec<usize> = (0..graph.edges.len())
+        .map(|i| {
+            let c = edge_paint(&cx, graph, i).0;
+            match cx.colours.iter().position(|k| *k == c) {
+                Some(k) => k,
+                None => {
+                    cx.colours.push(c);
+                    cx.colours.len() - 1
+                }
+            }
+        })
+        .collect();
+    write_defs(&mut cx, graph, &edge_colours);
+    if title.is_some() {
+        cx.w.open(
+            "g",
+            &[("transform", format!("translate({},{})", num(dx), num(dy)))],
+        );
+    }
+    write_clusters(&mut cx, graph, geom);
+    write_edges(&mut cx, graph, geom, &edge_colours);
+    write_edge_labels(&mut cx, graph, geom);
+    write_nodes(&mut cx, graph, geom);
+    if title.is_some() {
+        cx.w.close("g");
+    }
+    svg::end_document(&mut cx.w);
+    (cx.w.finish(), width, height)
+}
+
+/// Marker definitions for the (head, colour) pairs that drawn edges use.
+fn write_defs(cx: &mut Ctx, graph: &Graph, colours: &[usize]) {
+    let mut used: Vec<(ArrowHead, usize)> = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if edges::stroke_of(e).is_none() {
+            continue;
+        }
+        for h in [e.arrow_start, e.arrow_end] {
+            if h != ArrowHead::None && !used.contains(&(h, colours[i])) {
+                used.push((h, colours[i]));
+            }
+        }
+    }
+    if used.is_empty() {
+        return;
+    }
+    let palette: Vec<String> = cx
+        .colours
+        .iter()
+        .map(|c| paint(safe_value(c).unwrap_or(EDGE_STROKE)).0)
+        .collect();
+    cx.w.open("defs", &[]);
+    edges::write_markers(&mut cx.w, &cx.id, &used, &palette);
+    cx.w.close("defs");
+}
+
+/// Nesting depth of subgraph `i` (0 for top level), robust to bad parents.
+fn depth(graph: &Graph, i: usize) -> usize {
+    let mut d = 0;
+    let mut cur = graph.subgraphs[i].parent;
+    while let Some(p) = cur {
+        d += 1;
+        if d > graph.subgraphs.len() {
+            break;
+        }
+        cur = graph.subgraphs.get(p).and_then(|s| s.parent);
+    }
+    d
+}
+
+fn pick(v: &Option<String>) -> Option<String> {
+    v.as_deref().and_then(safe_value).map(str::to_string)
+}
+
+/// Fill, stroke, width and dashes of a box with a resolved style over defaults.
+fn box_paint(style: &ResolvedStyle, fill: &str, stroke: &str, width: f64) -> Attrs {
+    let mut a = svg::paint_attrs(
+        "fill",
+        "fill-opacity",
+        &pick(&style.fill).unwrap_or_else(|| fill.into()),
+    );
+    a.extend(svg::paint_attrs(
+        "stroke",
+        "stroke-opacity",
+        &pick(&style.stroke).unwrap_or_else(|| stroke.into()),
+    ));
+    a.push((
+        "stroke-width",
+        pick(&style.stroke_width).unwrap_or_else(|| num(width)),
+    ));
+    if let Some(d) = pick(&style.stroke_dasharray) {
+        a.push(("stroke-dasharray", d));
+    }
+    a
+}
+
+/// Text attributes for a label with a resolved style.
+fn text_attrs(style: &ResolvedStyle, colour: &str, ts: TextStyle, base: f64) -> Attrs {
+    let mut a = svg::fill_attrs(&pick(&style.color).unwrap_or_else(|| colour.into()));
+    if (ts.size - base).abs() > 1e-9 {
+        a.push(("font-size", num(ts.size)));
+    }
+    if ts.bold {
+        a.push(("font-weight", "bold".into()));
+    }
+    a
+}
+
+fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+    let n = graph.subgraphs.len().min(geom.clusters.len());
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| depth(graph, i)); // stable: outer boxes first
+    for i in order {
+        let (sg, cg) = (&graph.subgraphs[i], &geom.clusters[i]);
+        let style = measure::subgraph_style(graph, i);
+        cx.w.open(
+            "g",
+            &[
+                (
+                    "id",
+                    format!("{}-cluster-{}-{i}", cx.id, sanitize_id(&sg.id)),
+                ),
+                ("class", "cluster".into()),
+            ],
+        );
+        let mut a = rect_attrs(&cg.rect);
+        a.extend(box_paint(
+            &style,
+            &cx.theme.cluster_fill,
+            &cx.theme.cluster_stroke,
+            CLUSTER_STROKE_WIDTH,
+        ));
+        cx.w.leaf("rect", &a);
+        let tb = measure::title_label(graph, i, &cx.text);
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
+        svg::label(
+            &mut cx.w,
+            &tb,
+            Point::new(cg.title.x, cg.title.y),
+            extra,
+            ts,
+        );
+        cx.w.close("g");
+    }
+}
+
+/// Colour, width and dashes of edge `i` (`linkStyle` over the edge kind and theme).
+fn edge_paint(cx: &Ctx, graph: &Graph, i: usize) -> (String, Option<String>, Option<String>) {
+    let style = measure::edge_style(graph, i);
+    let colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.line.clone());
+    (
+        colour,
+        pick(&style.stroke_width),
+        pick(&style.stroke_dasharray),
+    )
+}
+
+fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry, colours: &[usize]) {
+    for (i, (e, eg)) in graph.edges.iter().zip(&geom.edges).enumerate() {
+        let Some((width, dash)) = edges::stroke_of(e) else {
+            continue;
+        };
+        let (colour, user_width, user_dash) = edge_paint(cx, graph, i);
+        let half = |h: ArrowHead| edges::marker_size(h) / 2.0;
+        let path = edges::trimmed(&eg.path, half(e.arrow_start), half(e.arrow_end));
+        let mut a: Attrs = vec![
+            ("id", format!("{}-edge-{i}", cx.id)),
+            ("class", "edge".into()),
+            ("d", edges::path_d(&path)),
+            ("fill", "none".into()),
+        ];
+        a.extend(svg::paint_attrs("stroke", "stroke-opacity", &colour));
+        a.push(("stroke-width", user_width.unwrap_or_else(|| num(width))));
+        if let Some(d) = user_dash.or(dash.map(str::to_string)) {
+            a.push(("stroke-dasharray", d));
+        }
+        if let Some(m) = edges::marker_id(&cx.id, e.arrow_start, colours[i]) {
+            a.push(("marker-start", format!("url(#{m})")));
+        }
+        if let Some(m) = edges::marker_id(&cx.id, e.arrow_end, colours[i]) {
+            a.push(("marker-end", format!("url(#{m})")));
+        }
+        cx.w.leaf("path", &a);
+    }
+}
+
+fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+    for (i, eg) in geom.edges.iter().enumerate().take(graph.edges.len()) {
+        let (Some(tb), Some(r)) = (measure::edge_label(graph, i, &cx.text), eg.label) else {
+            continue;
+        };
+        let style = measure::edge_style(graph, i);
+        cx.w.open(
+            "g",
+            &[
+                ("id", format!("{}-edge-label-{i}", cx.id)),
+                ("class", "edge-label".into()),
+            ],
+        );
+        let mut a = rect_attrs(&r);
+        a.extend(svg::fill_attrs(&cx.theme.edge_label_bg));
+        cx.w.leaf("rect", &a);
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
+        svg::label(&mut cx.w, &tb, Point::new(r.x, r.y), extra, ts);
+        cx.w.close("g");
+    }
+}
+
+fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+    for (i, (node, r)) in graph.nodes.iter().zip(&geom.nodes).enumerate() {
+        let style = graph.node_style(i);
+        let mut g: Attrs = vec![
+            (
+                "id",
+                format!("{}-node-{}-{i}", cx.id, sanitize_id(&node.id)),
+            ),
+            ("class", "node".into()),
+        ];
+        if let Some(o) = pick(&style.opacity) {
+            g.push(("opacity", o));
+        }
+        cx.w.open("g", &g);
+        let body = box_paint(
+            &style,
+            &cx.theme.node_fill,
+            &cx.theme.node_stroke,
+            NODE_STROKE_WIDTH,
+        );
+        let stroke_colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.node_stroke.clone());
+        for (tag, mut attrs, paint_kind) in shapes::shape_elements(node.shape, r) {
+            match paint_kind {
+                Paint::Body => attrs.extend(body.iter().cloned()),
+                Paint::Line => {
+                    attrs.push(("fill", "none".into()));
+                    attrs.extend(
+                        body.iter()
+                            .filter(|(k, _)| k.starts_with("stroke"))
+                            .cloned(),
+                    );
+                }
+                Paint::Solid => {
+                    let solid = if node.shape == crate::diagrams::flowchart::model::Shape::ForkJoin
+                    {
+                        pick(&style.fill).unwrap_or_else(|| cx.theme.line.clone())
+                    } else {
+                        stroke_colour.clone()
+                    };
+                    attrs.extend(svg::paint_attrs("fill", "fill-opacity", &solid));
+                    attrs.extend(
+                        body.iter()
+                            .filter(|(k, _)| k.starts_with("stroke"))
+                            .cloned(),
+                    );
+                }
+                Paint::Hidden => {
+                    attrs.push(("fill", "none".into()));
+                    attrs.push(("stroke", "none".into()));
+                }
+            }
+            cx.w.leaf(tag, &attrs);
+        }
+        let tb = measure::node_label(graph, i, &cx.text);
+        let ts = measure::text_style(&style, cx.text.font_size);
+        let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
+        svg::label(
+            &mut cx.w,
+            &tb,
+            shapes::label_centre(node.shape, r, tb.width, tb.height),
+            extra,
+            ts,
+        );
+        cx.w.close("g");
+    }
+}
+
+fn rect_attrs(r: &Rect) -> Attrs {
+    vec![
+        ("x", num(r.left())),
+        ("y", num(r.top())),
+        ("width", num(r.width)),
+        ("height", num(r.height)),
+    ]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! Measure: every label's size with the embedded fonts, and from it every
+//! node's size for its shape. The result is all layout knows of text.
+//!
+//! The label functions here ([`node_label`], [`edge_label`],
+//! [`title_label`]) are also what the renderer draws from, so measured and
+//! drawn text are one code path.
+
+use crate::config::Config;
+use crate::diagrams::flowchart::model::{Graph, ResolvedStyle, Shape};
+use crate::shape;
+use crate::text::{self, TextBox, TextStyle};
+
+/// Font size of node and edge labels (Mermaid's default).
+pub const FONT_SIZE: f64 = 16.0;
+
+/// Mermaid's default `flowchart.wrappingWidth`: labels wrap to this width.
+pub const WRAPPING_WIDTH: f64 = 200.0;
+
+/// Sizes of everything layout places.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sizes {
+    /// Node (width, height), by node index.
+    pub nodes: Vec<(f64, f64)>,
+    /// Edge label box (width, height), by edge index.
+    pub edge_labels: Vec<Option<(f64, f64)>>,
+    /// Subgraph title (width, height), by subgraph index.
+    pub titles: Vec<(f64, f64)>,
+}
+
+/// Padding around an edge label's text inside its background box.
+pub const EDGE_LABEL_PAD: f64 = 4.0;
+
+/// Text settings read from the effective configuration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextSettings {
+    /// `themeVariables.fontSize` (default 16).
+    pub font_size: f64,
+    /// `flowchart.wrappingWidth` (default 200).
+    pub wrap: f64,
+    /// `markdownAutoWrap` (default true): markdown strings wrap.
+    pub markdown_wrap: bool,
+}
+
+impl TextSettings {
+    /// The text settings of a resolved configuration.
+    pub fn from_config(config: &Config) -> TextSettings {
+        TextSettings {
+            font_size: config.font_size,
+            wrap: config
+                .section("flowchart")
+                .get_f64("wrappingWidth")
+                .filter(|v| v.is_finite() && *v >= 20.0)
+                .unwrap_or(WRAPPING_WIDTH),
+            markdown_wrap: config.markdown_auto_wrap,
+        }
+    }
+}
+
+impl Default for TextSettings {
+    fn default() -> Self {
+        TextSettings::from_config(&Config::default())
+    }
+}
+
+/// Parse a CSS length in px (`20`, `20px`, `15pt`, `1.5em`).
+pub fn parse_px(s: &str, base: f64) -> Option<f64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: f64 = n.parse().ok()?;
+    let px = match unit.trim() {
+        "" | "px" => n,
+        "pt" => n * 4.0 / 3.0,
+        "em" | "rem" => n * base,
+        _ => return None,
+    };
+    (px.is_finite() && px > 0.0 && px <= 400.0).then_some(px)
+}
+
+/// The text style of a label with a resolved style (`font-size`,
+/// `font-weight`, `font-style`) over the base size.
+pub fn text_style(style: &ResolvedStyle, base: f64) -> TextStyle {
+    let mut t = TextStyle {
+        size: base,
+        ..TextStyle::default()
+    };
+    if let Some(size) = style.font_size.as_deref().and_then(|s| parse_px(s, base)) {
+        t.size = size;
+    }
+    if let Some(wt) = style.font_weight.as_deref() {
+        t.bold = match wt.trim() {
+            "bold" | "bolder" => true,
+            n => n.parse::<u32>().is_ok_and(|n| n >= 600),
+        };
+    }
+    if let Some(st) = style.font_style.as_deref() {
+        t.italic = matches!(st.trim(), "italic" | "oblique");
+    }
+    t
+}
+
+/// The laid-out label of node `i`.
+pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
+    let n = &graph.nodes[i];
+    let style = text_style(&graph.node_style(i), s.font_size);
+    if !shape::has_label(n.shape) {
+        return text::measure("", style);
+    }
+    let wrap = (!n.markdown || s.markdown_wrap).then_some(s.wrap);
+    let wrap = if n.shape == Shape::Text && !n.markdown {
+        None
+    } else {
+        wrap
+    };
+    text::layout(&n.label, style, n.markdown, wrap)
+}
+
+/// The resolved style of edge `i`: `linkStyle default` < `linkStyle i`.
+pub fn edge_style(graph: &Graph, i: usize) -> ResolvedStyle {
+    let mut s = ResolvedStyle::default();
+    s.apply(&graph.link_style_default);
+    s.apply(&graph.edges[i].style);
+    s
+}
+
+/// The laid-out label of edge `i`, if it has one.
+pub fn edge_label(graph: &Graph, i: usize, s: &TextSettings) -> Option<TextBox> {
+    let e = &graph.edges[i];
+    let label = e.label.as_deref().filter(|l| !l.trim().is_empty())?;
+    let style = text_style(&edge_style(graph, i), s.font_size);
+    let wrap = (e.label_markdown && s.markdown_wrap).then_some(s.wrap);
+    Some(text::layout(label, style, e.label_markdown, wrap))
+}
+
+/// The resolved style of subgraph `i`: its classes < its `style` lines.
+pub fn subgraph_style(graph: &Graph, i: usize) -> ResolvedStyle {
+    let sg = &graph.subgraphs[i];
+    let mut s = ResolvedStyle::default();
+    for c in &sg.classes {
+        s.apply(&graph.class_def(c));
+    }
+    s.apply(&sg.style);
+    s
+}
+
+/// The laid-out title of subgraph `i`.
+pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
+    let sg = &graph.subgraphs[i];
+    let style = text_style(&subgraph_style(graph, i), s.font_size);
+    text::layout(&sg.title, style, sg.title_markdown, None)
+}
+
+/// Measure every label of `graph` with the default settings.
+pub fn measure(graph: &Graph) -> Sizes {
+    measure_with(graph, &TextSettings::default())
+}
+
+/// Measure every label of `graph`.
+pub fn measure_with(graph: &Graph, s: &TextSettings) -> Sizes {
+    let nodes = (0..graph.nodes.len())
+        .map(|i| {
+            let n = &graph.nodes[i];
+            let b = node_label(graph, i, s);
+            let (w, h) = shape::node_size(n.shape, b.width, b.height);
+            if n.shape == Shape::ForkJoin && graph.direction.is_horizontal() {
+                (h, w)
+            } else {
+                (w, h)
+            }
+        })
+        .collect();
+    let edge_labels = (0..graph.edges.len())
+        .map(|i| edge_label(graph, i, s).map(|b| (b.width + 2.0 * EDGE_LABEL_PAD, b.height)))
+        .collect();
+    let titles = (0..graph.subgraphs.len())
+        .map(|i| {
+            let b = title_label(graph, i, s);
+            (b.width, b.height)
+        })
+        .collect();
+    Sizes {
+        nodes,
+        edge_labels,
+        titles,
+    }
+}

@@ -1,0 +1,628 @@
+//! Statements → [`Graph`].
+//!
+//! Semantics follow mermaid-js:
+//! - A node is created the first time it is mentioned; a later mention with
+//!   a shape/label replaces the shape and label; a node without a label
+//!   shows its id.
+//! - Labels written as markdown strings (`"`**bold**`"`) keep their raw
+//!   markdown (backticks removed, line breaks as `\n`, continuation lines
+//!   dedented) and set the `markdown` flag; other labels have `<br>` turned
+//!   into `\n` and entity codes decoded.
+//! - Subgraph membership: when a subgraph closes (`end`), every node
+//!   mentioned directly in its statements becomes a member unless it is
+//!   already a member of a subgraph that closed earlier. Inner subgraphs
+//!   close first, so a node belongs to the innermost subgraph mentioning it,
+//!   and between siblings to the first. A node mentioned at the top level
+//!   first and inside a subgraph later is a member of that subgraph.
+//! - `subgraph "a title"` / `subgraph a title` without an explicit id use
+//!   the title as id when it has no whitespace, else a generated
+//!   `subGraph<n>` (n = the subgraph's index).
+//! - Edges to and from subgraphs: a name used in an edge that is the id of
+//!   a subgraph, and that was never given a shape, label or metadata of its
+//!   own as a node (and is not itself inside that subgraph), refers to the
+//!   subgraph. The edge gets `from_cluster`/`to_cluster` and its `from`/`to`
+//!   is the subgraph's first member node, searched depth-first (the
+//!   subgraph's own nodes in order, then its child subgraphs in order).
+//!   **Fallback**: an edge whose subgraph end has no member node at any
+//!   depth is dropped (there is nothing to attach it to, and no stand-in
+//!   node is invented); `style`/`class`/`:::` given to such a name go to the
+//!   subgraph.
+//! - `style x …` on an unknown id creates node `x` (as mermaid-js does);
+//!   on a subgraph id it styles the subgraph. `class x c` on an unknown id
+//!   is ignored (as mermaid-js does); on a subgraph id it classes the
+//!   subgraph.
+//! - `direction` outside any subgraph is ignored.
+//! - `linkStyle n` must name an edge defined before it (edges count from 0).
+//! - `click` on an id that is not a node (yet) is ignored, as in mermaid-js.
+//! - `e1@{ … }` where `e1` is an edge id sets that edge's `animate`
+//!   (`animate: true` or `animation: fast|slow`) and `curve`.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::ast::{Meta, NodeRef, Stmt, Text};
+use crate::diagrams::flowchart::model::{
+    parse_style_list, ClassDef, Click, Direction, Edge, Graph, Node, Shape, Subgraph,
+};
+use crate::syntax::lex::{decode_text, Locator};
+use crate::syntax::Preamble;
+use crate::syntax::{ParseError, ParseErrorKind};
+
+/// A small multiplicative hasher for the id maps (ids come from the
+/// diagram, and a denial-of-service-resistant hash buys nothing for a
+/// parser whose input size is already bounded by the caller).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// Deepest allowed subgraph nesting.
+pub(crate) const MAX_SUBGRAPH_DEPTH: usize = 256;
+
+struct Open<'a> {
+    sg: usize,
+    /// Nodes mentioned directly in this subgraph's statements, in order.
+    mentioned: Vec<usize>,
+    src: &'a str,
+}
+
+pub(crate) struct Lower<'s> {
+    loc: Locator<'s>,
+    source: &'s str,
+    g: Graph,
+    nodes: IdMap<&'s str, usize>,
+    subgraphs: IdMap<String, usize>,
+    in_subgraph: Vec<bool>,
+    /// Nodes given a shape, label or metadata somewhere (never a subgraph reference).
+    defined: Vec<bool>,
+    /// Edge ids seen so far (`A e1@--> B`).
+    edge_ids: HashSet<&'s str>,
+    stack: Vec<Open<'s>>,
+    /// Reused per chain: node indices of all groups, and where each group ends.
+    chain_ids: Vec<usize>,
+    chain_ends: Vec<usize>,
+}
+
+/// Label text as shown: `(text, markdown)`.
+fn text(t: &Text<'_>) -> (String, bool) {
+    let raw = t.raw;
+    if t.quoted && raw.len() >= 2 && raw.starts_with('`') && raw.ends_with('`') {
+        let inner = &raw[1..raw.len() - 1];
+        let lines: Vec<&str> = inner
+            .split('\n')
+            .enumerate()
+            .map(|(k, l)| {
+                let l = l.trim_end_matches('\r');
+                if k == 0 {
+                    l
+                } else {
+                    l.trim_start()
+                }
+            })
+            .collect();
+        return (lines.join("\n"), true);
+    }
+    (decode_text(raw, t.quoted), false)
+}
+
+impl<'s> Lower<'s> {
+    fn error(&self, at: &str, message: String) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Syntax,
+            message,
+            span: self.loc.span_of(at),
+        }
+    }
+}
+
+impl<'s> Lower<'s> {
+    /// Start lowering a diagram; its title and configuration come from
+    /// the shared preamble.
+    pub(crate) fn new(pre: &Preamble<'s>, direction: Direction) -> Result<Self, ParseError> {
+        let source = pre.source;
+        let loc = Locator::new(source);
+        let g = Graph {
+            direction,
+            config: pre.config.clone(),
+            title: pre.title.clone(),
+            ..Graph::default()
+        };
+        Ok(Lower {
+            loc,
+            source,
+            g,
+            nodes: IdMap::default(),
+            subgraphs: IdMap::default(),
+            in_subgraph: Vec::new(),
+            defined: Vec::new(),
+            edge_ids: HashSet::new(),
+            stack: Vec::new(),
+            chain_ids: Vec::new(),
+            chain_ends: Vec::new(),
+        })
+    }
+
+    /// Check that every subgraph was closed and resolve edges to subgraphs.
+    pub(crate) fn finish(mut self) -> Result<Graph, ParseError> {
+        if let Some(open) = self.stack.last() {
+            let sg = &self.g.subgraphs[open.sg];
+            let line = self.loc.span_of(open.src).line;
+            return Err(ParseError {
+                kind: ParseErrorKind::Syntax,
+                message: format!(
+                    "expected `end` to close subgraph `{}` opened at line {line}, found end of input",
+                    sg.id
+                ),
+                span: self.loc.span_at(self.source.len(), self.source.len()),
+            });
+        }
+        self.resolve_cluster_ends();
+        Ok(self.g)
+    }
+}
+
+impl<'s> Lower<'s> {
+    pub(crate) fn stmt(&mut self, stmt: &Stmt<'s>) -> Result<(), ParseError> {
+        match stmt {
+            Stmt::Chain { nodes, links } => self.chain(nodes, links),
+            Stmt::SubgraphStart {
+                id,
+                title,
+                classes,
+                src,
+            } => {
+                self.open(*id, title.as_ref(), src)?;
+                let sg = self.stack.last().map(|o| o.sg);
+                if let Some(sg) = sg {
+                    let c = &mut self.g.subgraphs[sg].classes;
+                    c.extend(classes.iter().map(|c| c.to_string()));
+                }
+                Ok(())
+            }
+            Stmt::End { src } => self.close(src),
+            Stmt::Direction { dir, .. } => {
+                if let Some(open) = self.stack.last() {
+                    self.g.subgraphs[open.sg].direction = Some(*dir);
+                }
+                Ok(())
+            }
+            Stmt::Style { id, decls } => {
+                let style = parse_style_list(decls);
+                if let Some(&ix) = self.nodes.get(id) {
+                    self.g.nodes[ix].style.extend(style);
+                } else if let Some(&sg) = self.subgraphs.get(*id) {
+                    self.g.subgraphs[sg].style.extend(style);
+                } else {
+                    let ix = self.create(id);
+                    self.g.nodes[ix].style.extend(style);
+                }
+                Ok(())
+            }
+            Stmt::ClassDef { names, decls } => {
+                let style = parse_style_list(decls);
+                for name in names {
+                    self.g.class_defs.push(ClassDef {
+                        name: name.to_string(),
+                        style: style.clone(),
+                    });
+                }
+                Ok(())
+            }
+            Stmt::Class { ids, classes } => {
+                let classes = classes.iter().map(|c| c.to_string());
+                for id in ids {
+                    if let Some(&ix) = self.nodes.get(id) {
+                        self.g.nodes[ix].classes.extend(classes.clone());
+                    } else if let Some(&sg) = self.subgraphs.get(*id) {
+                        self.g.subgraphs[sg].classes.extend(classes.clone());
+                    }
+                }
+                Ok(())
+            }
+            Stmt::LinkStyle {
+                indices,
+                interpolate,
+                decls,
+            } => self.link_style(indices.as_deref(), *interpolate, decls),
+            Stmt::Click {
+                id,
+                action,
+                tooltip,
+            } => {
+                if let Some(&node) = self.nodes.get(id) {
+                    self.g.clicks.push(Click {
+                        node,
+                        action: action.clone(),
+                        tooltip: tooltip.clone(),
+                    });
+                }
+                Ok(())
+            }
+            Stmt::AccTitle(t) => {
+                self.g.acc_title = Some(t.to_string());
+                Ok(())
+            }
+            Stmt::AccDescr(t) => {
+                let lines: Vec<&str> = t.trim().lines().map(str::trim).collect();
+                self.g.acc_descr = Some(lines.join("\n"));
+                Ok(())
+            }
+            // Read with the preamble (`crate::syntax::preamble`).
+            Stmt::Directive(_) => Ok(()),
+        }
+    }
+
+    fn chain(
+        &mut self,
+        nodes: &[NodeRef<'s>],
+        links: &[super::ast::Link<'s>],
+    ) -> Result<(), ParseError> {
+        // `e1@{ animate: true }` is metadata for edge `e1`, not a node.
+        if let ([n], []) = (nodes, links) {
+            if let Some(meta) = &n.meta {
+                if self.edge_ids.contains(n.id) && !self.nodes.contains_key(n.id) {
+                    self.edge_meta(n.id, meta);
+                    return Ok(());
+                }
+            }
+        }
+        for l in links {
+            if let Some(id) = l.id {
+                self.edge_ids.insert(id);
+            }
+        }
+        let mut ids = std::mem::take(&mut self.chain_ids);
+        let mut ends = std::mem::take(&mut self.chain_ends);
+        ids.clear();
+        ends.clear();
+        for n in nodes {
+            let ix = self.node(n);
+            ids.push(ix);
+        }
+        for l in links {
+            ends.push(l.next);
+        }
+        ends.push(ids.len());
+        let group = |k: usize| &ids[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+        for (k, link) in links.iter().enumerate() {
+            let (label, label_markdown) = match &link.label {
+                Some(t) => {
+                    let (s, md) = text(t);
+                    (Some(s), md)
+                }
+                None => (None, false),
+            };
+            let span = self.loc.span_of(link.src.trim());
+            for &from in group(k) {
+                for &to in group(k + 1) {
+                    self.g.edges.push(Edge {
+                        from,
+                        to,
+                        stroke: link.stroke,
+                        arrow_start: link.start,
+                        arrow_end: link.end,
+                        label: label.clone(),
+                        label_markdown,
+                        min_len: link.min_len,
+                        span,
+                        id: link.id.map(str::to_string),
+                        ..Edge::default()
+                    });
+                }
+            }
+        }
+        self.chain_ids = ids;
+        self.chain_ends = ends;
+        Ok(())
+    }
+
+    fn edge_meta(&mut self, id: &str, meta: &Meta<'_>) {
+        let animate = meta.get("animate").map(|t| t.raw.trim() == "true");
+        let animation = meta.get("animation").map(|t| {
+            let v = t.raw.trim();
+            !v.is_empty() && v != "none" && v != "false"
+        });
+        let curve = meta.get("curve").map(|t| t.raw.trim().to_string());
+        for e in self
+            .g
+            .edges
+            .iter_mut()
+            .filter(|e| e.id.as_deref() == Some(id))
+        {
+            if let Some(a) = animate.or(animation) {
+                e.animate = a;
+            }
+            if let Some(c) = &curve {
+                e.curve = Some(c.clone());
+            }
+        }
+    }
+
+    fn link_style(
+        &mut self,
+        indices: Option<&[&'s str]>,
+        interpolate: Option<&str>,
+        decls: &str,
+    ) -> Result<(), ParseError> {
+        let style = parse_style_list(decls);
+        let Some(indices) = indices else {
+            self.g.link_style_default.extend(style);
+            if let Some(c) = interpolate {
+                self.g.default_curve = Some(c.to_string());
+            }
+            return Ok(());
+        };
+        let n = self.g.edges.len();
+        let mut targets = Vec::with_capacity(indices.len());
+        for ix in indices {
+            match ix.parse::<usize>() {
+                Ok(k) if k < n => targets.push(k),
+                _ => {
+                    let plural = if n == 1 { "" } else { "s" };
+                    return Err(self.error(
+                        ix,
+                        format!(
+                            "`linkStyle {ix}` refers to a missing edge: the diagram has {n} \
+                             edge{plural} before this line (edges are numbered from 0)"
+                        ),
+                    ));
+                }
+            }
+        }
+        for k in targets {
+            let e = &mut self.g.edges[k];
+            e.style.extend(style.iter().cloned());
+            if let Some(c) = interpolate {
+                e.curve = Some(c.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    fn create(&mut self, id: &'s str) -> usize {
+        let ix = self.g.nodes.len();
+        self.g.nodes.push(Node {
+            id: id.to_string(),
+            label: id.to_string(),
+            span: self.loc.span_of(id),
+            ..Node::default()
+        });
+        self.nodes.insert(id, ix);
+        self.in_subgraph.push(false);
+        self.defined.push(false);
+        ix
+    }
+
+    /// Find or create the node, apply its shape/label/metadata and classes,
+    /// and note the mention for subgraph membership.
+    fn node(&mut self, r: &NodeRef<'s>) -> usize {
+        let ix = match self.nodes.get(r.id) {
+            Some(&ix) => ix,
+            None => self.create(r.id),
+        };
+        if r.shape.is_some() || r.meta.is_some() {
+            self.defined[ix] = true;
+        }
+        let n = &mut self.g.nodes[ix];
+        if let Some((shape, label)) = &r.shape {
+            n.shape = *shape;
+            (n.label, n.markdown) = text(label);
+        }
+        if let Some(meta) = &r.meta {
+            if let Some(icon) = meta.get("icon") {
+                n.icon = Some(icon.raw.trim().to_string());
+                n.shape = Shape::Icon;
+            }
+            if let Some(img) = meta.get("img") {
+                n.image = Some(img.raw.trim().to_string());
+                n.shape = Shape::Image;
+            }
+            if let Some(shape) = meta.shape {
+                n.shape = shape;
+            }
+            if let Some(label) = &meta.get("label") {
+                (n.label, n.markdown) = text(label);
+            } else if n.icon.is_some() || n.image.is_some() {
+                // Icon and image nodes show no text unless given a label.
+                if n.label == n.id && r.shape.is_none() {
+                    n.label.clear();
+                }
+            }
+        }
+        n.classes.extend(r.classes.iter().map(|c| c.to_string()));
+        if let Some(open) = self.stack.last_mut() {
+            open.mentioned.push(ix);
+        }
+        ix
+    }
+
+    fn open(
+        &mut self,
+        id: Option<&'s str>,
+        title: Option<&Text<'s>>,
+        src: &'s str,
+    ) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_SUBGRAPH_DEPTH {
+            return Err(self.error(
+                src,
+                format!("subgraphs are nested too deeply (more than {MAX_SUBGRAPH_DEPTH} levels)"),
+            ));
+        }
+        let ix = self.g.subgraphs.len();
+        let (title, title_markdown) = match title.map(text) {
+            Some((t, md)) => (Some(t), md),
+            None => (None, false),
+        };
+        let id = match (id, &title) {
+            (Some(id), _) => id.to_string(),
+            (None, Some(t))
+                if !t.is_empty() && !t.contains(char::is_whitespace) && !title_markdown =>
+            {
+                t.clone()
+            }
+            _ => format!("subGraph{ix}"),
+        };
+        let parent = self.stack.last().map(|o| o.sg);
+        if let Some(p) = parent {
+            self.g.subgraphs[p].children.push(ix);
+        }
+        self.subgraphs.entry(id.clone()).or_insert(ix);
+        self.g.subgraphs.push(Subgraph {
+            title: title.unwrap_or_else(|| id.clone()),
+            title_markdown,
+            id,
+            parent,
+            span: self.loc.span_of(src),
+            ..Subgraph::default()
+        });
+        self.stack.push(Open {
+            sg: ix,
+            mentioned: Vec::new(),
+            src,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self, src: &'s str) -> Result<(), ParseError> {
+        let Some(open) = self.stack.pop() else {
+            return Err(self.error(src, "unexpected `end`: no subgraph is open".into()));
+        };
+        for n in open.mentioned {
+            if !self.in_subgraph[n] {
+                self.in_subgraph[n] = true;
+                self.g.subgraphs[open.sg].nodes.push(n);
+            }
+        }
+        Ok(())
+    }
+
+    /// Is subgraph `inner` the subgraph `outer` or inside it?
+    fn within(&self, mut inner: usize, outer: usize) -> bool {
+        loop {
+            if inner == outer {
+                return true;
+            }
+            match self.g.subgraphs[inner].parent {
+                Some(p) => inner = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// Turn names that refer to subgraphs into cluster ends of edges (see
+    /// the module notes), then drop those names from the node list.
+    fn resolve_cluster_ends(&mut self) {
+        if self.subgraphs.is_empty() {
+            return;
+        }
+        let parents = self.g.node_parents();
+        // node index → subgraph it stands for
+        let mut cluster_of: Vec<Option<usize>> = vec![None; self.g.nodes.len()];
+        let mut any = false;
+        for (ix, n) in self.g.nodes.iter().enumerate() {
+            if self.defined[ix] {
+                continue;
+            }
+            let Some(&sg) = self.subgraphs.get(n.id.as_str()) else {
+                continue;
+            };
+            if parents[ix].is_some_and(|p| self.within(p, sg)) {
+                continue;
+            }
+            cluster_of[ix] = Some(sg);
+            any = true;
+        }
+        if !any {
+            return;
+        }
+        // Styles and classes given to the name belong to the subgraph.
+        for (ix, c) in cluster_of.iter().enumerate() {
+            if let Some(sg) = *c {
+                let n = &mut self.g.nodes[ix];
+                let (style, classes) =
+                    (std::mem::take(&mut n.style), std::mem::take(&mut n.classes));
+                let s = &mut self.g.subgraphs[sg];
+                s.style.extend(style);
+                s.classes.extend(classes);
+            }
+        }
+        // First member node of each subgraph, depth-first.
+        let first: Vec<Option<usize>> = (0..self.g.subgraphs.len())
+            .map(|sg| self.first_member(sg, &cluster_of))
+            .collect();
+        let mut edges = std::mem::take(&mut self.g.edges);
+        edges.retain_mut(|e| {
+            if let Some(sg) = cluster_of[e.from] {
+                let Some(m) = first[sg] else { return false };
+                e.from = m;
+                e.from_cluster = Some(sg);
+            }
+            if let Some(sg) = cluster_of[e.to] {
+                let Some(m) = first[sg] else { return false };
+                e.to = m;
+                e.to_cluster = Some(sg);
+            }
+            true
+        });
+        // Renumber the remaining nodes.
+        let mut remap = vec![None; self.g.nodes.len()];
+        let mut kept = Vec::with_capacity(self.g.nodes.len());
+        for (ix, n) in std::mem::take(&mut self.g.nodes).into_iter().enumerate() {
+            if cluster_of[ix].is_none() {
+                remap[ix] = Some(kept.len());
+                kept.push(n);
+            }
+        }
+        self.g.nodes = kept;
+        for e in &mut edges {
+            // Both ends are kept nodes now.
+            e.from = remap[e.from].unwrap_or(0);
+            e.to = remap[e.to].unwrap_or(0);
+        }
+        self.g.edges = edges;
+        for s in &mut self.g.subgraphs {
+            s.nodes = s.nodes.iter().filter_map(|&n| remap[n]).collect();
+        }
+        let clicks = std::mem::take(&mut self.g.clicks);
+        self.g.clicks = clicks
+            .into_iter()
+            .filter_map(|mut c| {
+                c.node = remap[c.node]?;
+                Some(c)
+            })
+            .collect();
+    }
+
+    /// The first member node of `sg` that is a real node: its own nodes in
+    /// order, then its children's, depth-first (explicit stack).
+    fn first_member(&self, sg: usize, cluster_of: &[Option<usize>]) -> Option<usize> {
+        let mut stack = vec![sg];
+        while let Some(s) = stack.pop() {
+            let sub = &self.g.subgraphs[s];
+            if let Some(&n) = sub.nodes.iter().find(|&&n| cluster_of[n].is_none()) {
+                return Some(n);
+            }
+            stack.extend(sub.children.iter().rev());
+        }
+        None
+    }
+}

@@ -1,0 +1,166 @@
+//! Diagram types: one folder each, over the shared parts (`syntax`,
+//! `config`, `text`, `theme`, `svg`, `layered`).
+//!
+//! Every type exposes one function of type [`RenderFn`]: it gets the
+//! diagram's [`Preamble`] (source, keyword, front-matter title, the
+//! diagram's own configuration) and a [`Context`] (the resolved
+//! [`Config`], ids, background) and returns a [`Drawing`]. Inside its
+//! folder a type keeps the pipeline's stages apart: `parse` (source →
+//! model), `layout` (model → geometry with every text box and the canvas;
+//! text is measured here and only here), `draw` (geometry → SVG).
+//!
+//! Adding a type: create `src/diagrams/<type>/`, declare it below and put
+//! its render function in its [`REGISTRY`] row.
+
+pub mod flowchart;
+
+use crate::config::Config;
+use crate::syntax::{ParseError, ParseErrorKind, Preamble};
+
+/// What a diagram type gets besides its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context<'a> {
+    /// The resolved configuration (site < theme < diagram).
+    pub config: &'a Config,
+    /// Id of the SVG root and prefix of every id inside (already sanitised,
+    /// never empty).
+    pub svg_id: &'a str,
+    /// Background colour drawn as a full-size rect; `None` for transparent.
+    pub background: Option<&'a str>,
+}
+
+/// A drawn diagram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    /// A standalone SVG 1.1 document.
+    pub svg: String,
+    /// Canvas size in px (the SVG's `width`/`height`).
+    pub width: f64,
+    pub height: f64,
+    /// Geometry in the `layout_metrics.py` schema, for the types whose
+    /// layout has boxes and edges (`-f layout`).
+    pub layout_json: Option<String>,
+}
+
+/// Parse, lay out and draw one diagram.
+pub type RenderFn = fn(&Preamble<'_>, &Context<'_>) -> Result<Drawing, ParseError>;
+
+/// One row of the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct DiagramType {
+    /// The type's name (`flowchart`, `sequence`, …), as in the corpus
+    /// manifest and in messages.
+    pub name: &'static str,
+    /// Header keywords that select it.
+    pub keywords: &'static [&'static str],
+    /// `None` while the type is not built yet (reported as unsupported).
+    pub render: Option<RenderFn>,
+}
+
+const fn row(
+    name: &'static str,
+    keywords: &'static [&'static str],
+    render: Option<RenderFn>,
+) -> DiagramType {
+    DiagramType {
+        name,
+        keywords,
+        render,
+    }
+}
+
+/// Every Mermaid 11 diagram type, by header keyword.
+pub const REGISTRY: &[DiagramType] = &[
+    row(
+        "flowchart",
+        &["graph", "flowchart", "flowchart-elk"],
+        Some(flowchart::render),
+    ),
+    row("pie", &["pie"], None),
+    row("sequence", &["sequenceDiagram"], None),
+    row("class", &["classDiagram", "classDiagram-v2"], None),
+    row("state", &["stateDiagram", "stateDiagram-v2"], None),
+    row("er", &["erDiagram"], None),
+    row("gantt", &["gantt"], None),
+    row("journey", &["journey"], None),
+    row("gitgraph", &["gitGraph"], None),
+    row("mindmap", &["mindmap"], None),
+    row("timeline", &["timeline"], None),
+    row("quadrant", &["quadrantChart"], None),
+    row("requirement", &["requirementDiagram", "requirement"], None),
+    row(
+        "c4",
+        &[
+            "C4Context",
+            "C4Container",
+            "C4Component",
+            "C4Dynamic",
+            "C4Deployment",
+        ],
+        None,
+    ),
+    row("sankey", &["sankey", "sankey-beta"], None),
+    row("xychart", &["xychart", "xychart-beta"], None),
+    row("block", &["block", "block-beta"], None),
+    row("packet", &["packet", "packet-beta"], None),
+    row("architecture", &["architecture", "architecture-beta"], None),
+    row("kanban", &["kanban"], None),
+    row("radar", &["radar-beta", "radar"], None),
+    row("treemap", &["treemap", "treemap-beta"], None),
+    row("treeview", &["treeView-beta", "treeView"], None),
+    row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
+    row("venn", &["venn-beta", "venn"], None),
+    row("wardley", &["wardley-beta", "wardley"], None),
+    row("eventmodeling", &["eventmodeling"], None),
+    row("zenuml", &["zenuml"], None),
+    row("info", &["info"], None),
+];
+
+/// The registry row for a header keyword.
+pub fn lookup(keyword: &str) -> Option<&'static DiagramType> {
+    REGISTRY.iter().find(|t| t.keywords.contains(&keyword))
+}
+
+/// The registry row of `pre`'s keyword when that type is built; a
+/// located error naming the keyword when it is not a Mermaid type or not
+/// built yet.
+pub(crate) fn type_of(pre: &Preamble<'_>) -> Result<(&'static DiagramType, RenderFn), ParseError> {
+    let Some(ty) = lookup(pre.keyword) else {
+        return Err(crate::syntax::detect::unknown_type(pre.source, pre.body()));
+    };
+    let Some(f) = ty.render else {
+        let word = pre.keyword;
+        return Err(ParseError {
+            kind: ParseErrorKind::Unsupported(word.to_string()),
+            message: format!("`{word}` diagrams are not supported yet"),
+            span: crate::syntax::lex::span_at(pre.source, pre.header, pre.header + word.len()),
+        });
+    };
+    Ok((ty, f))
+}
+
+/// Find the type of `pre`'s keyword and run it.
+pub(crate) fn render(
+    pre: &Preamble<'_>,
+    cx: &Context<'_>,
+) -> Result<(Drawing, &'static str), ParseError> {
+    let (ty, f) = type_of(pre)?;
+    Ok((f(pre, cx)?, ty.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_names_one_type() {
+        let mut seen = std::collections::BTreeSet::new();
+        for t in REGISTRY {
+            for k in t.keywords {
+                assert!(seen.insert(*k), "keyword {k} is listed twice");
+                assert_eq!(lookup(k).map(|r| r.name), Some(t.name));
+            }
+        }
+        assert!(lookup("nonsense").is_none());
+    }
+}

@@ -1,0 +1,354 @@
+//! Subgraphs with a `direction` of their own.
+//!
+//! A subgraph whose direction differs from the one it inherits, and that
+//! no edge crosses, is laid out on its own in its direction; its drawing
+//! then stands in the outer layout as one box-sized node (recursively, so
+//! nested directions work too). mermaid-js does the same for such
+//! subgraphs. A subgraph that edges cross stays in the outer layering; when
+//! its direction runs across the diagram's, its members share ranks and its
+//! edges run across them ("flat" edges, see `flat_order` and
+//! `route::flat_edge`), so its direction is honoured there too.
+
+// Index maps between the outer, inner and original graphs are clearer
+// as index loops than as zipped iterators.
+#![allow(clippy::needless_range_loop)]
+
+use super::position::TITLE_GAP;
+use super::LayoutOptions;
+use crate::diagrams::flowchart::measure::Sizes;
+use crate::diagrams::flowchart::model::{Direction, Graph, Node, Subgraph};
+use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
+
+/// Subgraphs to lay out on their own: own direction differing from the
+/// inherited one, no crossing edge, no ancestor already chosen.
+pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
+    let nc = graph.subgraphs.len();
+    let members = graph.subgraph_members();
+    let mut chosen: Vec<usize> = Vec::new();
+    // Outermost first: parents before children.
+    let mut order: Vec<usize> = (0..nc).collect();
+    order.sort_by_key(|&c| depth(graph, c));
+    for c in order {
+        let sg = &graph.subgraphs[c];
+        let Some(d) = sg.direction else { continue };
+        if d == inherited(graph, c) {
+            continue;
+        }
+        let mut anc = sg.parent;
+        let mut under_chosen = false;
+        while let Some(a) = anc {
+            under_chosen |= chosen.contains(&a);
+            anc = graph.subgraphs[a].parent;
+        }
+        if under_chosen || members[c].is_empty() {
+            continue;
+        }
+        let inside = |v: usize| members[c].binary_search(&v).is_ok();
+        let crossing = graph.edges.iter().any(|e| {
+            inside(e.from) != inside(e.to) || e.from_cluster.is_some() || e.to_cluster.is_some()
+        });
+        if !crossing {
+            chosen.push(c);
+        }
+    }
+    chosen
+}
+
+fn depth(graph: &Graph, c: usize) -> usize {
+    let mut d = 0;
+    let mut p = graph.subgraphs[c].parent;
+    while let Some(q) = p {
+        d += 1;
+        p = graph.subgraphs[q].parent;
+    }
+    d
+}
+
+/// The direction a subgraph would have without its own `direction`.
+fn inherited(graph: &Graph, c: usize) -> Direction {
+    let mut p = graph.subgraphs[c].parent;
+    while let Some(q) = p {
+        if let Some(d) = graph.subgraphs[q].direction {
+            return d;
+        }
+        p = graph.subgraphs[q].parent;
+    }
+    graph.direction
+}
+
+/// Lay out `graph`, whose subgraphs `chosen` are drawn on their own.
+pub(crate) fn layout_with_blocks(
+    graph: &Graph,
+    sizes: &Sizes,
+    opts: &LayoutOptions,
+    chosen: &[usize],
+) -> Geometry {
+    let members = graph.subgraph_members();
+    let nc = graph.subgraphs.len();
+    // Which block (if any) swallows each node / subgraph.
+    let mut node_block: Vec<Option<usize>> = vec![None; graph.nodes.len()];
+    let mut sub_block: Vec<Option<usize>> = vec![None; nc];
+    for (k, &c) in chosen.iter().enumerate() {
+        for &v in &members[c] {
+            node_block[v] = Some(k);
+        }
+        for s in 0..nc {
+            let mut a = Some(s);
+            while let Some(x) = a {
+                if x == c {
+                    sub_block[s] = Some(k);
+                    break;
+                }
+                a = graph.subgraphs[x].parent;
+            }
+        }
+    }
+
+    // Each block on its own.
+    let inner_opts = LayoutOptions {
+        margin: 0.0,
+        ..opts.clone()
+    };
+    let mut inner: Vec<Inner> = Vec::new();
+    for &c in chosen {
+        let (g, nmap, emap, smap, s) = extract(graph, sizes, c, &members[c]);
+        let geo = super::layout(&g, &s, &inner_opts);
+        inner.push(Inner {
+            nmap,
+            emap,
+            smap,
+            geo,
+        });
+    }
+
+    // The outer graph: blocks become single nodes.
+    let mut outer = Graph {
+        direction: graph.direction,
+        class_defs: graph.class_defs.clone(),
+        config: graph.config.clone(),
+        ..Graph::default()
+    };
+    let mut osizes = Sizes::default();
+    let mut node_map = vec![usize::MAX; graph.nodes.len()];
+    let mut proxy = Vec::with_capacity(chosen.len());
+    let pad = opts.cluster_padding;
+    for (v, n) in graph.nodes.iter().enumerate() {
+        if node_block[v].is_none() {
+            node_map[v] = outer.nodes.len();
+            outer.nodes.push(n.clone());
+            osizes.nodes.push(sizes.nodes[v]);
+        }
+    }
+    let mut band = Vec::with_capacity(chosen.len());
+    for (k, &c) in chosen.iter().enumerate() {
+        let geo = &inner[k].geo;
+        let (tw, th) = sizes.titles[c];
+        let b = th + 2.0 * TITLE_GAP;
+        band.push(b);
+        proxy.push(outer.nodes.len());
+        outer.nodes.push(Node {
+            id: graph.subgraphs[c].id.clone(),
+            ..Node::default()
+        });
+        osizes.nodes.push((
+            (geo.width + 2.0 * pad).max(tw + 2.0 * pad),
+            geo.height + b + pad,
+        ));
+    }
+    let mut sub_map = vec![usize::MAX; nc];
+    for s in 0..nc {
+        if sub_block[s].is_none() {
+            sub_map[s] = outer.subgraphs.len();
+            outer.subgraphs.push(Subgraph {
+                nodes: Vec::new(),
+                children: Vec::new(),
+                ..graph.subgraphs[s].clone()
+            });
+            osizes.titles.push(sizes.titles[s]);
+        }
+    }
+    for s in 0..nc {
+        if sub_map[s] == usize::MAX {
+            continue;
+        }
+        let os = sub_map[s];
+        outer.subgraphs[os].parent = graph.subgraphs[s].parent.map(|p| sub_map[p]);
+        for &v in &graph.subgraphs[s].nodes {
+            if node_map[v] != usize::MAX {
+                outer.subgraphs[os].nodes.push(node_map[v]);
+            }
+        }
+        for &ch in &graph.subgraphs[s].children {
+            if sub_map[ch] != usize::MAX {
+                outer.subgraphs[os].children.push(sub_map[ch]);
+            } else if let Some(k) = sub_block[ch] {
+                if chosen[k] == ch {
+                    outer.subgraphs[os].nodes.push(proxy[k]);
+                }
+            }
+        }
+    }
+    let mut edge_map = vec![usize::MAX; graph.edges.len()];
+    for (i, e) in graph.edges.iter().enumerate() {
+        if node_block[e.from].is_none() && node_block[e.to].is_none() {
+            edge_map[i] = outer.edges.len();
+            let mut e2 = e.clone();
+            e2.from = node_map[e.from];
+            e2.to = node_map[e.to];
+            e2.from_cluster = e.from_cluster.map(|c| sub_map[c]);
+            e2.to_cluster = e.to_cluster.map(|c| sub_map[c]);
+            outer.edges.push(e2);
+            osizes.edge_labels.push(sizes.edge_labels[i]);
+        }
+    }
+    let og = super::layout(&outer, &osizes, opts);
+
+    // Put the blocks' drawings into their boxes.
+    let mut geo = Geometry {
+        width: og.width,
+        height: og.height,
+        nodes: vec![Rect::default(); graph.nodes.len()],
+        edges: vec![EdgeGeom::default(); graph.edges.len()],
+        clusters: vec![ClusterGeom::default(); nc],
+    };
+    for v in 0..graph.nodes.len() {
+        if node_map[v] != usize::MAX {
+            geo.nodes[v] = og.nodes[node_map[v]];
+        }
+    }
+    for i in 0..graph.edges.len() {
+        if edge_map[i] != usize::MAX {
+            geo.edges[i] = og.edges[edge_map[i]].clone();
+        }
+    }
+    for s in 0..nc {
+        if sub_map[s] != usize::MAX {
+            geo.clusters[s] = og.clusters[sub_map[s]];
+        }
+    }
+    for (k, &c) in chosen.iter().enumerate() {
+        let Inner {
+            nmap,
+            emap,
+            smap,
+            geo: ig,
+        } = &inner[k];
+        let r = og.nodes[proxy[k]];
+        let (th_w, th_h) = sizes.titles[c];
+        geo.clusters[c] = ClusterGeom {
+            rect: r,
+            title: Rect {
+                x: r.x,
+                y: r.top() + TITLE_GAP + th_h / 2.0,
+                width: th_w,
+                height: th_h,
+            },
+        };
+        let (dx, dy) = (r.x - ig.width / 2.0, r.top() + band[k]);
+        let mv = |p: Point| Point::new(p.x + dx, p.y + dy);
+        let mvr = |q: Rect| Rect {
+            x: q.x + dx,
+            y: q.y + dy,
+            ..q
+        };
+        for (j, &v) in nmap.iter().enumerate() {
+            geo.nodes[v] = mvr(ig.nodes[j]);
+        }
+        for (j, &i) in emap.iter().enumerate() {
+            let e = &ig.edges[j];
+            let segs = e
+                .path
+                .segs
+                .iter()
+                .map(|s| match *s {
+                    Seg::Line(p) => Seg::Line(mv(p)),
+                    Seg::Cubic(a, b, p) => Seg::Cubic(mv(a), mv(b), mv(p)),
+                })
+                .collect();
+            geo.edges[i] = EdgeGeom {
+                path: EdgePath {
+                    start: mv(e.path.start),
+                    segs,
+                },
+                label: e.label.map(mvr),
+            };
+        }
+        for (j, &s) in smap.iter().enumerate() {
+            let cg = ig.clusters[j];
+            geo.clusters[s] = ClusterGeom {
+                rect: mvr(cg.rect),
+                title: mvr(cg.title),
+            };
+        }
+    }
+    geo
+}
+
+/// A subgraph laid out on its own, with maps from its node, edge and
+/// subgraph indices to the original graph's.
+struct Inner {
+    nmap: Vec<usize>,
+    emap: Vec<usize>,
+    smap: Vec<usize>,
+    geo: Geometry,
+}
+
+type Extracted = (Graph, Vec<usize>, Vec<usize>, Vec<usize>, Sizes);
+
+/// The inside of subgraph `c` as a graph of its own, in its own direction,
+/// with maps from its node, edge and subgraph indices to the original ones.
+fn extract(graph: &Graph, sizes: &Sizes, c: usize, members: &[usize]) -> Extracted {
+    let mut g = Graph {
+        direction: graph.subgraphs[c].direction.unwrap_or(graph.direction),
+        class_defs: graph.class_defs.clone(),
+        config: graph.config.clone(),
+        default_curve: graph.default_curve.clone(),
+        ..Graph::default()
+    };
+    let mut s = Sizes::default();
+    let mut nmap = Vec::new();
+    let mut local = vec![usize::MAX; graph.nodes.len()];
+    for &v in members {
+        local[v] = nmap.len();
+        nmap.push(v);
+        g.nodes.push(graph.nodes[v].clone());
+        s.nodes.push(sizes.nodes[v]);
+    }
+    // Nested subgraphs (descendants of c).
+    let mut smap = Vec::new();
+    let mut slocal = vec![usize::MAX; graph.subgraphs.len()];
+    let mut stack: Vec<usize> = graph.subgraphs[c].children.clone();
+    while let Some(x) = stack.pop() {
+        slocal[x] = smap.len();
+        smap.push(x);
+        stack.extend(graph.subgraphs[x].children.iter().copied());
+    }
+    smap.sort_unstable();
+    for (j, &x) in smap.iter().enumerate() {
+        slocal[x] = j;
+    }
+    for &x in &smap {
+        let sg = &graph.subgraphs[x];
+        g.subgraphs.push(Subgraph {
+            parent: sg.parent.filter(|&p| p != c).map(|p| slocal[p]),
+            nodes: sg.nodes.iter().map(|&v| local[v]).collect(),
+            children: sg.children.iter().map(|&ch| slocal[ch]).collect(),
+            ..sg.clone()
+        });
+        s.titles.push(sizes.titles[x]);
+    }
+    let mut emap = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if local[e.from] != usize::MAX && local[e.to] != usize::MAX {
+            let mut e2 = e.clone();
+            e2.from = local[e.from];
+            e2.to = local[e.to];
+            e2.from_cluster = None;
+            e2.to_cluster = None;
+            emap.push(i);
+            g.edges.push(e2);
+            s.edge_labels.push(sizes.edge_labels[i]);
+        }
+    }
+    (g, nmap, emap, smap, s)
+}

@@ -1,0 +1,488 @@
+//! Edge routing in the abstract top-to-bottom frame.
+//!
+//! An edge runs through its chain of layered nodes. Inside a rank's band
+//! (the rank's centre line ± half its depth) it is a vertical line at its
+//! own cross coordinate, where ordering and positioning guarantee nothing
+//! else stands; between two bands it is one cubic S-curve whose control
+//! points keep it inside the gap, which holds no node. So no edge passes
+//! through a node it does not connect. Several edges at one node get
+//! distinct ports along its side, ordered by where they go, and start or
+//! end exactly on the node's outline (diamond, circle, …).
+
+use super::position::Positions;
+use super::{from_screen, Kind, Layered};
+use crate::diagrams::flowchart::measure::Sizes;
+use crate::diagrams::flowchart::model::Graph;
+use crate::geometry::{EdgePath, Point, Rect, Seg};
+use crate::shape;
+
+/// Per edge: the path and the centre of its label (abstract frame).
+pub(crate) fn route(
+    graph: &Graph,
+    sizes: &Sizes,
+    lg: &Layered,
+    pos: &Positions,
+    default_curve: Option<&str>,
+) -> Vec<(EdgePath, Option<Point>)> {
+    let dir = lg.dir;
+    // Outlines in the abstract frame.
+    let outlines: Vec<Vec<Point>> = graph
+        .nodes
+        .iter()
+        .zip(&lg.real)
+        .map(|(n, &ln)| {
+            let v = &lg.nodes[ln];
+            let (w, h) = if dir.is_horizontal() {
+                (v.depth, v.cross)
+            } else {
+                (v.cross, v.depth)
+            };
+            shape::outline(n.shape, w, h)
+                .into_iter()
+                .map(|p| from_screen(dir, p))
+                .collect()
+        })
+        .collect();
+    let flipped: Vec<Vec<Point>> = outlines
+        .iter()
+        .map(|o| o.iter().map(|p| Point::new(p.x, -p.y)).collect())
+        .collect();
+    let node_of = |ln: usize| match lg.nodes[ln].kind {
+        Kind::Real(i) => Some(i),
+        _ => None,
+    };
+
+    // Ports: offsets along the cross axis, per (edge, end).
+    let mut out_port = vec![0.0f64; graph.edges.len()];
+    let mut in_port = vec![0.0f64; graph.edges.len()];
+    let mut outs: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
+    let mut ins: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
+    for (i, ch) in lg.chains.iter().enumerate() {
+        if ch.len() < 2 {
+            continue;
+        }
+        // Ports follow where the edge really goes next: points on empty
+        // ranks are passed without a stop (see below).
+        let skipped = |v: usize| {
+            matches!(lg.nodes[v].kind, Kind::Dummy(_)) && pos.half[lg.nodes[v].rank] <= 0.0
+        };
+        if let Some(a) = node_of(ch[0]) {
+            let next = ch[1..ch.len() - 1]
+                .iter()
+                .copied()
+                .find(|&v| !skipped(v))
+                .unwrap_or(ch[ch.len() - 1]);
+            outs[a].push((pos.x[next], i));
+        }
+        if let Some(b) = node_of(ch[ch.len() - 1]) {
+            let prev = ch[1..ch.len() - 1]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&v| !skipped(v))
+                .unwrap_or(ch[0]);
+            ins[b].push((pos.x[prev], i));
+        }
+    }
+    let assign = |list: &mut Vec<(f64, usize)>, cross: f64, port: &mut Vec<f64>| {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let k = list.len();
+        if k < 2 {
+            return;
+        }
+        let step = (cross * 0.6 / k as f64).min(14.0);
+        for (j, &(_, e)) in list.iter().enumerate() {
+            port[e] = (j as f64 - (k as f64 - 1.0) / 2.0) * step;
+        }
+    };
+    for i in 0..graph.nodes.len() {
+        let cross = lg.nodes[lg.real[i]].cross;
+        assign(&mut outs[i], cross, &mut out_port);
+        assign(&mut ins[i], cross, &mut in_port);
+    }
+
+    let mut loop_total = vec![0usize; graph.nodes.len()];
+    for e in &graph.edges {
+        if e.from == e.to {
+            loop_total[e.from] += 1;
+        }
+    }
+    let mut loop_seen = vec![0usize; graph.nodes.len()];
+    let mut loop_label_off = vec![0.0f64; graph.nodes.len()];
+    let mut result = Vec::with_capacity(graph.edges.len());
+    for (i, e) in graph.edges.iter().enumerate() {
+        if e.from == e.to {
+            let j = loop_seen[e.from];
+            loop_seen[e.from] += 1;
+            let label = sizes.edge_labels[i].map(|s| {
+                let w = if dir.is_horizontal() { s.1 } else { s.0 };
+                let off = loop_label_off[e.from];
+                loop_label_off[e.from] += w + LOOP_LABEL_GAP;
+                (off, w)
+            });
+            let k = loop_total[e.from];
+            result.push(self_loop(
+                lg,
+                pos,
+                &outlines[e.from],
+                lg.real[e.from],
+                (j, k),
+                label,
+            ));
+            continue;
+        }
+        if lg.flat[i] {
+            result.push(flat_edge(lg, pos, &outlines, (e.from, e.to)));
+            continue;
+        }
+        let ch = &lg.chains[i];
+        let first = ch[0];
+        let last = ch[ch.len() - 1];
+        let (na, nb) = (node_of(first).unwrap_or(0), node_of(last).unwrap_or(0));
+        let ra = lg.nodes[first].rank;
+        let o0 = out_port[i];
+        let depth_hi = shape::depth_at(&outlines[na], o0).unwrap_or(lg.nodes[first].depth / 2.0);
+        let start = Point::new(pos.x[first] + o0, pos.y[ra] + depth_hi);
+        let mut segs = Vec::new();
+        let mut cur = start;
+        let band_bottom = pos.y[ra] + pos.half[ra];
+        if band_bottom > cur.y + 1e-6 {
+            cur = Point::new(cur.x, band_bottom);
+            segs.push(Seg::Line(cur));
+        }
+        let mut label = None;
+        for (j, &v) in ch.iter().enumerate().skip(1) {
+            let r = lg.nodes[v].rank;
+            let is_last = j == ch.len() - 1;
+            // A point on a rank of zero depth (only edge points, no node and
+            // no label) needs no stop: one curve spans both gaps around it,
+            // which holds no node either, and reads smoother.
+            if !is_last && matches!(lg.nodes[v].kind, Kind::Dummy(_)) && pos.half[r] <= 0.0 {
+                continue;
+            }
+            let tx = if is_last {
+                pos.x[v] + in_port[i]
+            } else {
+                pos.x[v]
+            };
+            let top = pos.y[r] - pos.half[r];
+            let mid = (top - cur.y) / 2.0;
+            let to = Point::new(tx, top);
+            segs.push(Seg::Cubic(
+                Point::new(cur.x, cur.y + mid),
+                Point::new(tx, top - mid),
+                to,
+            ));
+            cur = to;
+            if is_last {
+                let d =
+                    shape::depth_at(&flipped[nb], in_port[i]).unwrap_or(lg.nodes[v].depth / 2.0);
+                let end = Point::new(tx, pos.y[r] - d);
+                if end.y > cur.y + 1e-6 {
+                    segs.push(Seg::Line(end));
+                }
+            } else {
+                if matches!(lg.nodes[v].kind, Kind::Label(_)) {
+                    label = Some(Point::new(tx, pos.y[r]));
+                }
+                let bottom = pos.y[r] + pos.half[r];
+                if bottom > cur.y + 1e-6 {
+                    cur = Point::new(tx, bottom);
+                    segs.push(Seg::Line(cur));
+                }
+            }
+        }
+        let segs = match Curve::of(graph, i, default_curve) {
+            Curve::Smooth => segs,
+            Curve::Linear => straighten(&segs),
+            Curve::Step => steps(start, &segs),
+        };
+        let path = EdgePath { start, segs };
+        let path = if lg.reversed[i] { reverse(&path) } else { path };
+        result.push((path, label));
+    }
+    result
+}
+
+/// How an edge is drawn between its routed points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// S-curves across the gaps between ranks (Mermaid's `basis` look).
+    Smooth,
+    /// Straight lines.
+    Linear,
+    /// Orthogonal steps, turning in the middle of each gap.
+    Step,
+}
+
+impl Curve {
+    /// Mermaid's curve names: `linear` → straight; `step`, `stepBefore`,
+    /// `stepAfter` → orthogonal; every other (`basis`, `cardinal`,
+    /// `catmullRom`, `monotoneX`, `natural`, …) → smooth.
+    pub fn from_name(name: &str) -> Curve {
+        match name.trim() {
+            "linear" => Curve::Linear,
+            "step" | "stepBefore" | "stepAfter" => Curve::Step,
+            _ => Curve::Smooth,
+        }
+    }
+
+    /// The curve of edge `i`: its own (`linkStyle … interpolate`, `@{ curve }`),
+    /// else `linkStyle default interpolate`, else the configured default
+    /// (`flowchart.curve`).
+    pub fn of(graph: &Graph, i: usize, default: Option<&str>) -> Curve {
+        let name = graph.edges[i]
+            .curve
+            .as_deref()
+            .or(graph.default_curve.as_deref())
+            .or(default);
+        name.map_or(Curve::Smooth, Curve::from_name)
+    }
+}
+
+/// Each cubic replaced by the straight line between its ends.
+fn straighten(segs: &[Seg]) -> Vec<Seg> {
+    segs.iter().map(|s| Seg::Line(s.end())).collect()
+}
+
+/// Each cubic across a gap replaced by vertical–horizontal–vertical lines.
+fn steps(start: Point, segs: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::with_capacity(segs.len() * 3);
+    let mut cur = start;
+    for s in segs {
+        match *s {
+            Seg::Line(p) => out.push(Seg::Line(p)),
+            Seg::Cubic(_, _, p) => {
+                let mid = (cur.y + p.y) / 2.0;
+                out.push(Seg::Line(Point::new(cur.x, mid)));
+                out.push(Seg::Line(Point::new(p.x, mid)));
+                out.push(Seg::Line(p));
+            }
+        }
+        cur = s.end();
+    }
+    out
+}
+
+/// An edge within one rank (inside a subgraph laid out across the ranks):
+/// straight from side to side when nothing solid stands between its ends,
+/// else an arc through the gap below the rank, which holds no node. The
+/// label sits at the middle of the line, or at the bottom of the arc.
+fn flat_edge(
+    lg: &Layered,
+    pos: &Positions,
+    outlines: &[Vec<Point>],
+    (from, to): (usize, usize),
+) -> (EdgePath, Option<Point>) {
+    let (a, b) = (lg.real[from], lg.real[to]);
+    let r = lg.nodes[a].rank;
+    let y = pos.y[r];
+    let (ca, cb) = (Point::new(pos.x[a], y), Point::new(pos.x[b], y));
+    let order = &lg.ranks[r];
+    let pa = order.iter().position(|&v| v == a).unwrap_or(0);
+    let pb = order.iter().position(|&v| v == b).unwrap_or(0);
+    let (lo, hi) = (pa.min(pb), pa.max(pb));
+    let blocked = order[lo + 1..hi]
+        .iter()
+        .any(|&v| matches!(lg.nodes[v].kind, Kind::Real(_) | Kind::Label(_)));
+    if !blocked {
+        let p = shape::ray_exit(&outlines[from], ca, cb);
+        let q = shape::ray_exit(&outlines[to], cb, ca);
+        let label = Point::new((p.x + q.x) / 2.0, y);
+        return (
+            EdgePath {
+                start: p,
+                segs: vec![Seg::Line(q)],
+            },
+            Some(label),
+        );
+    }
+    let bottom = y + pos.half[r];
+    let gap = if r + 1 < lg.ranks.len() {
+        pos.y[r + 1] - pos.half[r + 1] - bottom
+    } else {
+        24.0
+    };
+    let g = gap * 0.9;
+    let da = shape::depth_at(&outlines[from], 0.0).unwrap_or(lg.nodes[a].depth / 2.0);
+    let db = shape::depth_at(&outlines[to], 0.0).unwrap_or(lg.nodes[b].depth / 2.0);
+    let start = Point::new(ca.x, y + da);
+    let mut segs = Vec::new();
+    if bottom > start.y + 1e-6 {
+        segs.push(Seg::Line(Point::new(ca.x, bottom)));
+    }
+    segs.push(Seg::Cubic(
+        Point::new(ca.x, bottom + g),
+        Point::new(cb.x, bottom + g),
+        Point::new(cb.x, bottom),
+    ));
+    let end = Point::new(cb.x, y + db);
+    if bottom > end.y + 1e-6 {
+        segs.push(Seg::Line(end));
+    }
+    let label = Point::new((ca.x + cb.x) / 2.0, bottom + 0.75 * g);
+    (EdgePath { start, segs }, Some(label))
+}
+
+/// The same path walked the other way.
+fn reverse(p: &EdgePath) -> EdgePath {
+    let mut starts = vec![p.start];
+    for s in &p.segs {
+        starts.push(s.end());
+    }
+    let mut segs = Vec::with_capacity(p.segs.len());
+    for (k, s) in p.segs.iter().enumerate().rev() {
+        let from = starts[k];
+        segs.push(match *s {
+            Seg::Line(_) => Seg::Line(from),
+            Seg::Cubic(c1, c2, _) => Seg::Cubic(c2, c1, from),
+        });
+    }
+    EdgePath {
+        start: p.end(),
+        segs,
+    }
+}
+
+/// Space between a self-loop label and the next.
+pub(crate) const LOOP_LABEL_GAP: f64 = 6.0;
+
+/// How far the control points of the `j`-th self-loop of a node reach.
+fn loop_reach(j: usize) -> f64 {
+    36.0 + 16.0 * j as f64
+}
+
+/// How far the `j`-th self-loop extends beyond the node's side (a cubic
+/// reaches 3/4 of its control points' offset), plus a small gap.
+pub(crate) fn loop_extent(j: usize) -> f64 {
+    0.75 * loop_reach(j) + 8.0
+}
+
+/// The `j`-th of `k` loops on the cross-high side of the node, inside the
+/// room reserved for it; its label (if any) after `label_offset`.
+fn self_loop(
+    lg: &Layered,
+    pos: &Positions,
+    outline: &[Point],
+    ln: usize,
+    (j, k): (usize, usize),
+    label: Option<(f64, f64)>,
+) -> (EdgePath, Option<Point>) {
+    let v = &lg.nodes[ln];
+    let c = Point::new(pos.x[ln], pos.y[v.rank]);
+    let (hc, hd) = (v.cross / 2.0, v.depth / 2.0);
+    // Inner loops attach nearer the centre line.
+    let spread = hd * (0.3 + 0.5 * (j + 1) as f64 / (k + 1) as f64);
+    let a = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y - spread));
+    let b = shape::ray_exit(outline, c, Point::new(c.x + hc, c.y + spread));
+    let reach = loop_reach(j);
+    let path = EdgePath {
+        start: a,
+        segs: vec![Seg::Cubic(
+            Point::new(a.x + reach, a.y - 10.0),
+            Point::new(b.x + reach, b.y + 10.0),
+            b,
+        )],
+    };
+    let label = label.map(|(offset, width)| {
+        Point::new(c.x + hc + loop_extent(k - 1) + offset + width / 2.0, c.y)
+    });
+    (path, label)
+}
+
+fn inside(p: Point, r: &Rect) -> bool {
+    p.x > r.left() && p.x < r.right() && p.y > r.top() && p.y < r.bottom()
+}
+
+fn lerp(a: Point, b: Point, t: f64) -> Point {
+    Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+}
+
+/// Cut the path where it first enters `r` (an edge to a subgraph ends on
+/// the subgraph's border). A path that starts inside `r` is left alone.
+pub(crate) fn clip_end(path: &EdgePath, r: &Rect) -> EdgePath {
+    if inside(path.start, r) {
+        return path.clone();
+    }
+    let mut cur = path.start;
+    let mut out = Vec::new();
+    for s in &path.segs {
+        let at = |t: f64| match *s {
+            Seg::Line(p) => lerp(cur, p, t),
+            Seg::Cubic(c1, c2, p) => {
+                let (a, b, c) = (lerp(cur, c1, t), lerp(c1, c2, t), lerp(c2, p, t));
+                lerp(lerp(a, b, t), lerp(b, c, t), t)
+            }
+        };
+        let steps = 64;
+        if let Some(k) = (1..=steps).find(|&k| inside(at(k as f64 / steps as f64), r)) {
+            // Refine the crossing between the last outside and first inside sample.
+            let (mut lo, mut hi) = ((k - 1) as f64 / steps as f64, k as f64 / steps as f64);
+            for _ in 0..30 {
+                let mid = (lo + hi) / 2.0;
+                if inside(at(mid), r) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let t = lo;
+            out.push(match *s {
+                Seg::Line(p) => Seg::Line(lerp(cur, p, t)),
+                Seg::Cubic(c1, c2, p) => {
+                    let (a, b, c) = (lerp(cur, c1, t), lerp(c1, c2, t), lerp(c2, p, t));
+                    let (d, e) = (lerp(a, b, t), lerp(b, c, t));
+                    Seg::Cubic(a, d, lerp(d, e, t))
+                }
+            });
+            return EdgePath {
+                start: path.start,
+                segs: out,
+            };
+        }
+        out.push(*s);
+        cur = s.end();
+    }
+    path.clone()
+}
+
+/// Cut the path where it last leaves `r` (an edge from a subgraph starts on
+/// the subgraph's border).
+pub(crate) fn clip_start(path: &EdgePath, r: &Rect) -> EdgePath {
+    reverse(&clip_end(&reverse(path), r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_ends_on_the_border() {
+        let p = EdgePath {
+            start: Point::new(0.0, 0.0),
+            segs: vec![Seg::Cubic(
+                Point::new(0.0, 50.0),
+                Point::new(100.0, 50.0),
+                Point::new(100.0, 100.0),
+            )],
+        };
+        let r = Rect {
+            x: 100.0,
+            y: 100.0,
+            width: 100.0,
+            height: 60.0,
+        };
+        let c = clip_end(&p, &r);
+        let e = c.end();
+        assert!((e.y - 70.0).abs() < 0.01, "{e:?}");
+        let s = clip_start(&reverse(&p), &r);
+        assert!((s.start.y - 70.0).abs() < 0.01, "{:?}", s.start);
+    }
+
+    #[test]
+    fn curve_names() {
+        assert_eq!(Curve::from_name("linear"), Curve::Linear);
+        assert_eq!(Curve::from_name("stepAfter"), Curve::Step);
+        assert_eq!(Curve::from_name("basis"), Curve::Smooth);
+    }
+}

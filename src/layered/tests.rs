@@ -1,0 +1,304 @@
+//! Layout tests on hand-built graphs (no parser, fixed sizes).
+
+use super::*;
+use crate::diagrams::flowchart::model::{Edge, Node, Subgraph};
+
+pub(crate) fn graph(
+    dir: Direction,
+    n: usize,
+    edges: &[(usize, usize)],
+    clusters: &[(&[usize], Option<usize>)],
+) -> (Graph, Sizes) {
+    let mut g = Graph {
+        direction: dir,
+        ..Graph::default()
+    };
+    for i in 0..n {
+        g.nodes.push(Node {
+            id: format!("n{i}"),
+            label: format!("n{i}"),
+            ..Node::default()
+        });
+    }
+    for &(a, b) in edges {
+        g.edges.push(Edge {
+            from: a,
+            to: b,
+            min_len: 1,
+            ..Edge::default()
+        });
+    }
+    for (k, (members, parent)) in clusters.iter().enumerate() {
+        g.subgraphs.push(Subgraph {
+            id: format!("c{k}"),
+            title: format!("cluster {k}"),
+            nodes: members.to_vec(),
+            parent: *parent,
+            ..Subgraph::default()
+        });
+    }
+    for k in 0..g.subgraphs.len() {
+        if let Some(p) = g.subgraphs[k].parent {
+            g.subgraphs[p].children.push(k);
+        }
+    }
+    let sizes = Sizes {
+        nodes: (0..n)
+            .map(|i| (60.0 + (i % 3) as f64 * 20.0, 40.0 + (i % 2) as f64 * 30.0))
+            .collect(),
+        edge_labels: edges
+            .iter()
+            .enumerate()
+            .map(|(i, _)| (i % 3 == 0).then_some((40.0, 24.0)))
+            .collect(),
+        titles: clusters.iter().map(|_| (70.0, 24.0)).collect(),
+    };
+    (g, sizes)
+}
+
+/// The nodes `ids` share one row and stand left to right in that order.
+fn assert_row_left_to_right(n: &[Rect], ids: &[usize]) {
+    for w in ids.windows(2) {
+        let (a, b) = (&n[w[0]], &n[w[1]]);
+        assert!((a.y - b.y).abs() < 0.5, "one row: {n:?}");
+        assert!(a.x < b.x, "left to right: {n:?}");
+    }
+}
+
+fn seedlike(dir: Direction) -> (Graph, Sizes) {
+    // The seed's structure: 14 nodes, 11 edges, 4 subgraphs.
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (2, 3),
+        (3, 4),
+        (5, 6),
+        (5, 7),
+        (1, 8),
+        (9, 11),
+        (11, 10),
+        (2, 12),
+        (2, 13),
+    ];
+    let clusters: [(&[usize], Option<usize>); 4] = [
+        (&[0, 1, 2, 3, 4], None),
+        (&[5, 6, 7, 8], None),
+        (&[9, 10, 11], None),
+        (&[12, 13], None),
+    ];
+    graph(dir, 14, &edges, &clusters)
+}
+
+#[test]
+fn seedlike_graph_is_clean_in_every_direction() {
+    for dir in [Direction::TB, Direction::BT, Direction::LR, Direction::RL] {
+        let (g, s) = seedlike(dir);
+        let geo = layout(&g, &s, &LayoutOptions::default());
+        let rep = verify::verify(&g, &geo);
+        assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
+        assert_eq!(verify::crossings(&geo), 0, "{dir:?}");
+    }
+}
+
+#[test]
+fn nested_clusters_and_cycles_are_clean() {
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (2, 0),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (5, 1),
+        (0, 6),
+        (6, 7),
+        (7, 7),
+        (3, 8),
+    ];
+    let clusters: [(&[usize], Option<usize>); 3] =
+        [(&[0, 1], None), (&[2, 3], Some(0)), (&[6, 7], None)];
+    for dir in [Direction::TB, Direction::LR] {
+        let (g, s) = graph(dir, 9, &edges, &clusters);
+        let geo = layout(&g, &s, &LayoutOptions::default());
+        let rep = verify::verify(&g, &geo);
+        assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
+    }
+}
+
+#[test]
+fn edges_end_on_their_nodes() {
+    let (g, s) = seedlike(Direction::TB);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    for (i, e) in g.edges.iter().enumerate() {
+        let p = &geo.edges[i].path;
+        let near = |pt: Point, r: &Rect| {
+            pt.x >= r.left() - 1.0
+                && pt.x <= r.right() + 1.0
+                && pt.y >= r.top() - 1.0
+                && pt.y <= r.bottom() + 1.0
+        };
+        assert!(near(p.start, &geo.nodes[e.from]), "edge {i} start");
+        assert!(near(p.end(), &geo.nodes[e.to]), "edge {i} end");
+    }
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let (g, s) = seedlike(Direction::LR);
+    let a = layout(&g, &s, &LayoutOptions::default());
+    let b = layout(&g, &s, &LayoutOptions::default());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn disconnected_parts_sit_side_by_side_in_input_order() {
+    // Three parts given in the order 0→1, 2→3, 4; ordering must not interleave them.
+    let (g, s) = graph(Direction::TB, 5, &[(2, 3), (0, 1)], &[]);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let x: Vec<f64> = geo.nodes.iter().map(|r| r.x).collect();
+    assert!(x[0] < x[2] && x[2] < x[4], "{x:?}");
+    assert!(x[1] < x[3], "{x:?}");
+}
+
+#[test]
+fn curve_styles_shape_the_paths() {
+    let (mut g, s) = graph(Direction::TB, 4, &[(0, 1), (0, 2), (1, 3), (2, 3)], &[]);
+    g.default_curve = Some("linear".into());
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    assert!(geo
+        .edges
+        .iter()
+        .all(|e| e.path.segs.iter().all(|s| matches!(s, Seg::Line(_)))));
+    g.default_curve = Some("step".into());
+    g.edges[1].curve = Some("basis".into());
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    // Steps are axis-parallel; the edge with its own `basis` stays smooth.
+    let pts = geo.edges[2].path.sample(1);
+    assert!(pts
+        .windows(2)
+        .all(|w| (w[0].x - w[1].x).abs() < 1e-9 || (w[0].y - w[1].y).abs() < 1e-9));
+    assert!(geo.edges[1]
+        .path
+        .segs
+        .iter()
+        .any(|s| matches!(s, Seg::Cubic(..))));
+}
+
+#[test]
+fn edges_to_a_subgraph_end_on_its_border() {
+    let (mut g, s) = graph(Direction::TB, 3, &[(0, 1), (1, 2)], &[(&[1, 2], None)]);
+    g.edges[0].to_cluster = Some(0);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let r = geo.clusters[0].rect;
+    let end = geo.edges[0].path.end();
+    assert!((end.y - r.top()).abs() < 0.5, "{end:?} vs {r:?}");
+    assert!(end.x > r.left() && end.x < r.right());
+}
+
+#[test]
+fn a_subgraph_keeps_its_own_direction() {
+    // TB diagram; subgraph 0 (LR) holds the chain 1 → 2 → 3; 0 → 4 outside.
+    let (mut g, s) = graph(
+        Direction::TB,
+        5,
+        &[(1, 2), (2, 3), (0, 4)],
+        &[(&[1, 2, 3], None)],
+    );
+    g.subgraphs[0].direction = Some(Direction::LR);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let n = &geo.nodes;
+    assert_row_left_to_right(n, &[1, 2, 3]);
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+    // The edges inside run left to right too.
+    let e = &geo.edges[0].path;
+    assert!(e.end().x > e.start.x);
+}
+
+#[test]
+fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
+    // one = {0 → 1}, two = {2 → 3}; `one --> two` drawn via 0 → 2.
+    let (mut g, s) = graph(
+        Direction::TB,
+        4,
+        &[(0, 1), (2, 3), (0, 2)],
+        &[(&[0, 1], None), (&[2, 3], None)],
+    );
+    g.edges[2].from_cluster = Some(0);
+    g.edges[2].to_cluster = Some(1);
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let (one, two) = (geo.clusters[0].rect, geo.clusters[1].rect);
+    assert!(one.bottom() < two.top(), "{one:?} above {two:?}");
+    let p = &geo.edges[2].path;
+    let on_border = |q: Point, r: &Rect| {
+        let (nx, ny) = (
+            (q.x - r.left()).abs().min((q.x - r.right()).abs()),
+            (q.y - r.top()).abs().min((q.y - r.bottom()).abs()),
+        );
+        (nx < 0.5 && q.y >= r.top() - 0.5 && q.y <= r.bottom() + 0.5)
+            || (ny < 0.5 && q.x >= r.left() - 0.5 && q.x <= r.right() + 0.5)
+    };
+    assert!(
+        on_border(p.start, &one),
+        "starts on one's border: {:?}",
+        p.start
+    );
+    assert!(
+        (p.end().y - two.top()).abs() < 0.5,
+        "ends on two's border: {:?}",
+        p.end()
+    );
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+}
+
+#[test]
+fn a_long_edge_runs_beside_a_subgraph_not_through_it() {
+    // 0 → 1 → 2 → 3 → 4 with 1..3 in a subgraph, and 0 → 4 passing it by;
+    // 4 → 0 closes a cycle around it.
+    let (g, s) = graph(
+        Direction::TB,
+        5,
+        &[(0, 1), (1, 2), (2, 3), (3, 4), (0, 4), (4, 0)],
+        &[(&[1, 2, 3], None)],
+    );
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let r = geo.clusters[0].rect;
+    for i in [4, 5] {
+        for p in geo.edges[i].path.sample(16) {
+            let inside = p.x > r.left() + 1.0
+                && p.x < r.right() - 1.0
+                && p.y > r.top() + 1.0
+                && p.y < r.bottom() - 1.0;
+            assert!(!inside, "edge {i} enters the subgraph at {p:?}");
+        }
+    }
+}
+
+#[test]
+fn a_subgraph_keeps_its_own_direction_with_edges_crossing_its_border() {
+    // TB; subgraph 0 (LR) holds 1 → 2 → 3 (the middle edge labelled);
+    // 0 → 1 enters it and 3 → 4 leaves it.
+    let (mut g, mut s) = graph(
+        Direction::TB,
+        5,
+        &[(0, 1), (1, 2), (2, 3), (3, 4)],
+        &[(&[1, 2, 3], None)],
+    );
+    g.subgraphs[0].direction = Some(Direction::LR);
+    s.edge_labels = vec![None, None, Some((60.0, 24.0)), None];
+    let geo = layout(&g, &s, &LayoutOptions::default());
+    let n = &geo.nodes;
+    assert_row_left_to_right(n, &[1, 2, 3]);
+    assert!(
+        n[0].bottom() < n[1].top() && n[3].bottom() < n[4].top(),
+        "flow in and out: {n:?}"
+    );
+    // The edges inside run straight across, the label between its ends.
+    let e = &geo.edges[1].path;
+    assert!((e.start.y - e.end().y).abs() < 0.5 && e.start.x < e.end().x);
+    let l = geo.edges[2].label.expect("label");
+    assert!(l.left() > n[2].right() && l.right() < n[3].left(), "{l:?}");
+    let rep = verify::verify(&g, &geo);
+    assert!(rep.is_clean(), "{:?}", rep.messages);
+}
