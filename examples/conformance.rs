@@ -1,22 +1,23 @@
-//! Flowchart conformance over Mermaid's own test inputs.
+//! Conformance over Mermaid's own test inputs, every diagram type.
 //!
 //! ```text
-//! cargo run --release --example conformance [-- CORPUS_DIR]
+//! cargo run --release --example conformance [-- CORPUS_DIR [TYPE]]
 //! ```
 //!
 //! Reads `CORPUS_DIR/manifest.tsv` (default `../shared/corpus`; columns:
 //! file, source, diagram_type, lines, has_subgraph, has_cjk,
-//! expected_error, …), parses every `diagram_type=flowchart` file and
-//! prints, per source folder, how many of the `expected_error=no` files
-//! parse, how many `expected_error=yes` files are rejected, and every
-//! failure with its first error (`file:line:col: message`). Exits 0 when
+//! expected_error, …), renders every file (of `diagram_type=TYPE` when
+//! given) to SVG and prints, per source folder and type, how many of the
+//! `expected_error=no` files render, how many `expected_error=yes` files
+//! are rejected, and every failure with its first error
+//! (`file:line:col: message`). Exits 0 when
 //! the corpus folder is absent (the run is skipped), 1 when a file listed
 //! in the manifest cannot be read.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use mermaid_render::parse::parse;
+use mermaid_render::{render, Options};
 
 #[derive(Default)]
 struct Tally {
@@ -30,6 +31,8 @@ fn main() {
     let root = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/corpus".to_string());
+    let only = std::env::args().nth(2);
+    let options = Options::default();
     let manifest_path = format!("{root}/manifest.tsv");
     let Ok(manifest) = std::fs::read_to_string(&manifest_path) else {
         println!("corpus not found at `{manifest_path}`: conformance run skipped");
@@ -41,11 +44,11 @@ fn main() {
     let mut slowest = (0.0f64, String::new());
     for line in manifest.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 7 || cols[2] != "flowchart" {
+        if cols.len() < 7 || only.as_deref().is_some_and(|t| t != cols[2]) {
             continue;
         }
         let file = cols[0];
-        let folder = file.split('/').next().unwrap_or(file).to_string();
+        let folder = format!("{}/{}", file.split('/').next().unwrap_or(file), cols[2]);
         let path = format!("{root}/{file}");
         let Ok(src) = std::fs::read_to_string(&path) else {
             println!("UNREADABLE {path}");
@@ -53,7 +56,7 @@ fn main() {
             continue;
         };
         let t0 = Instant::now();
-        let res = parse(&src);
+        let res = render(&src, &options);
         let ms = t0.elapsed().as_secs_f64() * 1e3;
         if ms > slowest.0 {
             slowest = (ms, file.to_string());
@@ -64,10 +67,13 @@ fn main() {
             match res {
                 Err(e) => {
                     tally.rejected += 1;
-                    println!(
-                        "rejected as expected {file}:{}:{}: {}",
-                        e.span.line, e.span.col, e.message
-                    );
+                    match e.as_parse() {
+                        Some(p) => println!(
+                            "rejected as expected {file}:{}:{}: {}",
+                            p.span.line, p.span.col, p.message
+                        ),
+                        None => println!("rejected as expected {file}: {e}"),
+                    }
                 }
                 Ok(_) => failures.push(format!("{file}: accepted, but Mermaid rejects it")),
             }
@@ -76,10 +82,10 @@ fn main() {
         tally.total += 1;
         match res {
             Ok(_) => tally.ok += 1,
-            Err(e) => failures.push(format!(
-                "{file}:{}:{}: {}",
-                e.span.line, e.span.col, e.message
-            )),
+            Err(e) => failures.push(match e.as_parse() {
+                Some(p) => format!("{file}:{}:{}: {}", p.span.line, p.span.col, p.message),
+                None => format!("{file}: {e}"),
+            }),
         }
     }
     println!();
@@ -94,11 +100,11 @@ fn main() {
             100.0 * t.ok as f64 / t.total as f64
         };
         println!(
-            "{folder:<20} parsed {:>4}/{:<4} ({rate:.2}%)   expected errors rejected {}/{}",
+            "{folder:<34} rendered {:>4}/{:<4} ({rate:.2}%)   expected errors rejected {}/{}",
             t.ok, t.total, t.rejected, t.expected_errors
         );
     }
-    println!("slowest parse: {} ({:.2} ms)", slowest.1, slowest.0);
+    println!("slowest: {} ({:.2} ms)", slowest.1, slowest.0);
     if unreadable > 0 {
         std::process::exit(1);
     }
