@@ -71,6 +71,21 @@ pub struct Theme {
     pub cluster_stroke: String,
     pub cluster_text: String,
     pub title_text: String,
+    /// Base variables every diagram type derives its own colours from
+    /// (`primaryColor`, `secondaryColor`, `tertiaryColor`,
+    /// `primaryBorderColor`, `primaryTextColor`, `textColor`), after the
+    /// theme and the user's `themeVariables`.
+    pub primary: String,
+    pub secondary: String,
+    pub tertiary: String,
+    pub primary_border: String,
+    pub primary_text: String,
+    pub text: String,
+    /// `darkMode` (true for the dark theme).
+    pub dark_mode: bool,
+    /// The user's `themeVariables` as given (an object), for the
+    /// variables a diagram type reads itself ([`Theme::var`]).
+    pub vars: Value,
 }
 
 impl Default for Theme {
@@ -241,7 +256,19 @@ impl Theme {
             .get_f64("themeVariables.fontSize")
             .filter(|v| v.is_finite() && *v >= 4.0 && *v <= 200.0)
             .unwrap_or(FONT_SIZE);
+        let vars = match config.get("themeVariables") {
+            Some(v @ Value::Object(_)) => v.clone(),
+            _ => Value::object(),
+        };
         Theme {
+            primary: primary.clone(),
+            secondary: secondary.clone(),
+            tertiary: tertiary.clone(),
+            primary_border: primary_border.clone(),
+            primary_text: primary_text.clone(),
+            text: text.clone(),
+            dark_mode,
+            vars,
             background: bg,
             font_family: var("fontFamily"),
             font_size,
@@ -257,6 +284,14 @@ impl Theme {
             title_text: var("titleColor").unwrap_or(title),
             name,
         }
+    }
+}
+
+impl Theme {
+    /// A theme variable the user gave (`themeVariables.<key>`), if any and
+    /// not blank.
+    pub fn var(&self, key: &str) -> Option<String> {
+        self.vars.get_str(key).filter(|v| !v.trim().is_empty())
     }
 }
 
