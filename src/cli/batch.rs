@@ -79,6 +79,35 @@ pub fn run(args: &Args) -> Result<Summary> {
         }
     }
 
+    // Two jobs must never write one path: a later job whose stem is taken
+    // (e.g. `a.md`'s second diagram and `a-1.mmd` both want `a-1`) gets the
+    // first free `-<k>` suffix, and the run says so.
+    let mut taken: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for j in &mut jobs {
+        if !taken.contains(&j.stem) {
+            taken.insert(j.stem.clone());
+            continue;
+        }
+        let mut k = 2;
+        let stem = loop {
+            let s = with_suffix(&j.stem, &format!("-{k}"));
+            if !taken.contains(&s) {
+                break s;
+            }
+            k += 1;
+        };
+        if !args.quiet {
+            eprintln!(
+                "{}: note: output name {} is taken by another diagram of this run; writing {} instead",
+                j.doc.name,
+                j.stem.display(),
+                stem.display()
+            );
+        }
+        taken.insert(stem.clone());
+        j.stem = stem;
+    }
+
     let formats = &args.format;
     let options = options_of(args)?;
     let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();

@@ -13,6 +13,7 @@ pub mod to_layered;
 
 use super::{Context, Drawing};
 use crate::config::{Config, Value};
+use crate::geometry::Geometry;
 use crate::layered::LayoutOptions;
 use crate::syntax::{ParseError, Preamble};
 
@@ -77,15 +78,30 @@ pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseErro
     Ok(render_graph(&graph, cx))
 }
 
-/// Lay out and draw a parsed flowchart.
-pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Drawing {
-    let fc = FlowchartConfig::from_config(cx.config);
-    let settings = measure::TextSettings::from_config(cx.config);
+/// A flowchart's whole source (front matter and directives included)
+/// parsed into its model.
+pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
+    let pre = crate::syntax::read_preamble(source)?;
+    super::type_of(&pre)?;
+    parse::parse(&pre)
+}
+
+/// Measure and lay out a parsed flowchart under `config`: the layered
+/// engine's input and the geometry (indices match the model's).
+pub fn layout(graph: &model::Graph, config: &Config) -> (crate::layered::Graph, Geometry) {
+    let fc = FlowchartConfig::from_config(config);
+    let settings = measure::TextSettings::from_config(config);
     let sizes = measure::measure_with(graph, &settings);
     let mut opts = fc.layout_options();
     opts.default_curve = fc.curve.clone();
     let lg = to_layered::to_layered(graph, &sizes);
     let geometry = crate::layered::layout(&lg, &opts);
+    (lg, geometry)
+}
+
+/// Lay out and draw a parsed flowchart.
+pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Drawing {
+    let (lg, geometry) = layout(graph, cx.config);
     let (svg, width, height) = draw::render_svg(graph, &geometry, cx);
     Drawing {
         svg,
