@@ -8,7 +8,7 @@
 //!    nodes on ranks where they have no member, so they are present on every
 //!    rank they span;
 //! 4. [`order`]: cluster-aware crossing reduction;
-//! 5. [`position`]: coordinates — across ranks by network simplex over
+//! 5. `position`: coordinates — across ranks by network simplex over
 //!    separation constraints (subgraph borders are variables shared by all
 //!    ranks, so subgraphs are rectangles that hold exactly their members),
 //!    along ranks with gaps that make room for subgraph titles and padding;
