@@ -111,7 +111,7 @@ fn seed_layout_is_clean() {
     assert_eq!(graph.nodes.len(), 14);
     assert_eq!(graph.edges.len(), 11);
     assert_eq!(graph.subgraphs.len(), 4);
-    let (lg, geometry) = flowchart::layout(&graph, &Config::default());
+    let (lg, geometry) = flowchart::layout(&graph, &Config::default()).unwrap();
     let rep = verify::verify(&lg, &geometry);
     assert!(rep.is_clean(), "{:#?}", rep.messages);
     assert_eq!(verify::crossings(&geometry), 0);
@@ -130,6 +130,29 @@ fn seed_layout_is_clean() {
 
 // ---- Hand-built graphs (independent of which syntax the parser knows) ----
 
+#[test]
+fn a_hand_built_graph_with_bad_indices_is_an_error_not_a_panic() {
+    let cfg = Config::default();
+    let mut g = chain(&[("a", Shape::Rect), ("b", Shape::Rect)], 2);
+    assert!(flowchart::layout(&g, &cfg).is_ok());
+    g.edges[0].to = 7;
+    assert!(flowchart::layout(&g, &cfg).is_err());
+    let mut g = chain(&[("a", Shape::Rect)], 1);
+    g.subgraphs = vec![
+        flowchart::model::Subgraph {
+            parent: Some(1),
+            children: vec![1],
+            ..Default::default()
+        },
+        flowchart::model::Subgraph {
+            parent: Some(0),
+            children: vec![0],
+            ..Default::default()
+        },
+    ];
+    assert!(flowchart::layout(&g, &cfg).is_err());
+}
+
 use flowchart::measure;
 use flowchart::model::{ArrowHead, Edge, Graph, Node, Shape, Stroke, Value};
 use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
@@ -137,7 +160,7 @@ use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
 /// Lay out and draw a hand-built graph under `config`.
 fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geometry) {
     let cfg = Config::resolve(&config, None, &graph.config);
-    let (_, geom) = flowchart::layout(graph, &cfg);
+    let (_, geom) = flowchart::layout(graph, &cfg).expect("valid graph");
     let cx = Context {
         config: &cfg,
         svg_id: "mermaid",
@@ -435,7 +458,7 @@ fn check_reference_dir(dir: &Path) -> usize {
         // The words as drawn (markdown markers are styling, not text).
         let cfg = Config::resolve(&Value::object(), None, &graph.config);
         let settings = measure::TextSettings::from_config(&cfg);
-        let (_, geometry) = flowchart::layout(&graph, &cfg);
+        let (_, geometry) = flowchart::layout(&graph, &cfg).unwrap();
         for (i, node) in graph.nodes.iter().enumerate() {
             if !has_label(node.shape) {
                 continue;

@@ -96,6 +96,15 @@ pub(crate) struct LNode {
     pub band: f64,
 }
 
+/// Which way along the cross axis a cluster laid out across the ranks runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Along {
+    /// In increasing cross coordinate (LR inside TB, TB inside LR).
+    Increasing,
+    /// In decreasing cross coordinate (RL inside TB, BT inside LR).
+    Decreasing,
+}
+
 /// The layered graph shared by the stages after ranking.
 pub(crate) struct Layered {
     pub dir: Direction,
@@ -122,10 +131,10 @@ pub(crate) struct Layered {
     /// The flat edges' ends (layered nodes) and the cross size of their
     /// label (0 without one).
     pub flat_edges: Vec<(usize, usize, f64)>,
-    /// Per cluster: `Some(forward)` when its members are laid out along the
-    /// cross axis (its direction is perpendicular to the diagram's);
-    /// `forward` means in increasing cross coordinate.
-    pub flat_dir: Vec<Option<bool>>,
+    /// Per cluster: `Some(_)` when its members are laid out along the
+    /// cross axis (its direction is perpendicular to the diagram's), and
+    /// which way.
+    pub flat_dir: Vec<Option<Along>>,
 }
 
 /// Subgraph `c` and the subgraphs around it, innermost first (empty for
@@ -246,9 +255,9 @@ fn build(graph: &Graph) -> Layered {
     lg
 }
 
-/// Per cluster: `Some(forward)` when its direction runs across the
+/// Per cluster: which way its members run when its direction runs across the
 /// diagram's (its members are laid out along the cross axis).
-fn flat_directions(graph: &Graph) -> Vec<Option<bool>> {
+fn flat_directions(graph: &Graph) -> Vec<Option<Along>> {
     let dir = graph.direction;
     graph
         .clusters
@@ -258,7 +267,11 @@ fn flat_directions(graph: &Graph) -> Vec<Option<bool>> {
             if d.is_horizontal() == dir.is_horizontal() {
                 return None;
             }
-            Some(matches!(d, Direction::LR | Direction::TB))
+            Some(if matches!(d, Direction::LR | Direction::TB) {
+                Along::Increasing
+            } else {
+                Along::Decreasing
+            })
         })
         .collect()
 }
@@ -268,7 +281,7 @@ fn flat_directions(graph: &Graph) -> Vec<Option<bool>> {
 fn flat_candidates(
     graph: &Graph,
     node_parent: &[Option<usize>],
-    flat_dir: &[Option<bool>],
+    flat_dir: &[Option<Along>],
 ) -> Vec<bool> {
     graph
         .edges
@@ -606,7 +619,7 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
     }
     for rank in lg.ranks.iter_mut() {
         for (c, fd) in lg.flat_dir.iter().enumerate() {
-            let Some(forward) = *fd else { continue };
+            let Some(along) = *fd else { continue };
             let slots: Vec<usize> = (0..rank.len())
                 .filter(|&i| {
                     lg.nodes[rank[i]].cluster == Some(c)
@@ -619,7 +632,7 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
             let mut members: Vec<usize> = slots.iter().map(|&i| rank[i]).collect();
             members.sort_by_key(|&v| {
                 let l = level[v] as i64;
-                (if forward { l } else { -l }, rank_pos[v])
+                (if along == Along::Increasing { l } else { -l }, rank_pos[v])
             });
             for (&i, v) in slots.iter().zip(members) {
                 rank[i] = v;

@@ -14,7 +14,7 @@ pub mod to_layered;
 use super::{Context, Drawing};
 use crate::config::{Config, Value};
 use crate::geometry::Geometry;
-use crate::layered::LayoutOptions;
+use crate::layered::{InvalidGraph, LayoutOptions};
 use crate::syntax::{ParseError, Preamble};
 
 /// The `flowchart` configuration section, typed. Each field names the
@@ -75,7 +75,12 @@ impl FlowchartConfig {
 /// Parse, lay out and draw a flowchart.
 pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseError> {
     let graph = parse::parse(pre)?;
-    Ok(render_graph(&graph, cx))
+    // The parser builds only valid graphs.
+    render_graph(&graph, cx).map_err(|e| ParseError {
+        kind: crate::syntax::ParseErrorKind::Syntax,
+        message: format!("internal error: {e}"),
+        span: crate::syntax::Span::default(),
+    })
 }
 
 /// A flowchart's whole source (front matter and directives included)
@@ -87,8 +92,13 @@ pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
 }
 
 /// Measure and lay out a parsed flowchart under `config`: the layered
-/// engine's input and the geometry (indices match the model's).
-pub fn layout(graph: &model::Graph, config: &Config) -> (crate::layered::Graph, Geometry) {
+/// engine's input and the geometry (indices match the model's). A graph
+/// built by hand is checked first ([`model::Graph::validate`]).
+pub fn layout(
+    graph: &model::Graph,
+    config: &Config,
+) -> Result<(crate::layered::Graph, Geometry), InvalidGraph> {
+    graph.validate()?;
     let fc = FlowchartConfig::from_config(config);
     let settings = measure::TextSettings::from_config(config);
     let sizes = measure::measure_with(graph, &settings);
@@ -96,17 +106,19 @@ pub fn layout(graph: &model::Graph, config: &Config) -> (crate::layered::Graph, 
     opts.default_curve = fc.curve.clone();
     let lg = to_layered::to_layered(graph, &sizes);
     let geometry = crate::layered::layout(&lg, &opts);
-    (lg, geometry)
+    Ok((lg, geometry))
 }
 
-/// Lay out and draw a parsed flowchart.
-pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Drawing {
-    let (lg, geometry) = layout(graph, cx.config);
+/// Lay out and draw a flowchart model (checked first, so a graph built by
+/// hand with a bad index or a cyclic subgraph tree is an error, not a
+/// panic).
+pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Result<Drawing, InvalidGraph> {
+    let (lg, geometry) = layout(graph, cx.config)?;
     let (svg, width, height) = draw::render_svg(graph, &geometry, cx);
-    Drawing {
+    Ok(Drawing {
         svg,
         width,
         height,
         layout_json: Some(crate::layered::json::to_json(&lg, &geometry)),
-    }
+    })
 }
