@@ -407,3 +407,30 @@ fn a_bad_config_file_is_a_usage_error_with_its_location() {
     assert!(err.contains("c.json") && err.contains("line 3"), "{err}");
     assert!(files(&out).is_empty());
 }
+
+#[test]
+fn a_diagram_over_the_size_budget_is_refused_and_the_others_render() {
+    let t = Tmp::new("budget");
+    let doc = t.path().join("two.md");
+    let big = format!("graph TD\n{}", "  A --> B\n".repeat(50));
+    fs::write(
+        &doc,
+        format!("```mermaid\n{SIMPLE}```\n\n```mermaid\n{big}```\n"),
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+        "--max-source-bytes",
+        "100",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("more than the limit of 100 bytes"), "{err}");
+    assert!(err.contains(&format!("{}:7:1:", doc.display())), "{err}");
+    assert_eq!(files(&out), vec!["two-1.svg"]);
+}

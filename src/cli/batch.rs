@@ -191,6 +191,7 @@ fn options_of(args: &Args) -> Result<Options> {
             "transparent" | "none" => None,
             c => Some(c.to_string()),
         },
+        max_source_bytes: args.max_source_bytes,
         ..Options::default()
     })
 }
@@ -238,7 +239,10 @@ fn render_one(
 ) -> Result<Vec<PathBuf>, String> {
     let rendered = match mermaid_render::render(&block.source, options) {
         Ok(r) => r,
-        Err(Error::Parse(e)) => return Err(report::parse_error(&doc.name, &doc.text, block, &e)),
+        Err(e @ (Error::Parse(_) | Error::Unsupported(_))) => {
+            let p = e.as_parse().expect("a located error");
+            return Err(report::parse_error(&doc.name, &doc.text, block, p));
+        }
         Err(e) => {
             let (line, _) = block.doc_position(1, 1);
             return Err(format!("{}:{line}:1: error: {e}\n", doc.name));
