@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod pie;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -76,7 +77,7 @@ pub const REGISTRY: &[DiagramType] = &[
         &["graph", "flowchart", "flowchart-elk"],
         Some(flowchart::render),
     ),
-    row("pie", &["pie"], None),
+    row("pie", &["pie"], Some(pie::render)),
     row("sequence", &["sequenceDiagram"], None),
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
