@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod pie;
+pub mod quadrant;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -87,7 +88,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], None),
-    row("quadrant", &["quadrantChart"], None),
+    row("quadrant", &["quadrantChart"], Some(quadrant::render)),
     row("requirement", &["requirementDiagram", "requirement"], None),
     row(
         "c4",
