@@ -15,6 +15,7 @@
 pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
+pub mod radar;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -107,7 +108,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], None),
-    row("radar", &["radar-beta", "radar"], None),
+    row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
