@@ -13,6 +13,9 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod pie;
+pub mod quadrant;
+pub mod radar;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -76,7 +79,7 @@ pub const REGISTRY: &[DiagramType] = &[
         &["graph", "flowchart", "flowchart-elk"],
         Some(flowchart::render),
     ),
-    row("pie", &["pie"], None),
+    row("pie", &["pie"], Some(pie::render)),
     row("sequence", &["sequenceDiagram"], None),
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
@@ -86,7 +89,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], None),
-    row("quadrant", &["quadrantChart"], None),
+    row("quadrant", &["quadrantChart"], Some(quadrant::render)),
     row("requirement", &["requirementDiagram", "requirement"], None),
     row(
         "c4",
@@ -105,7 +108,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], None),
-    row("radar", &["radar-beta", "radar"], None),
+    row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
