@@ -56,6 +56,9 @@ pub struct Options {
     /// Largest diagram source accepted, in bytes (mermaid-js refuses more
     /// than 50,000 characters by default). Default 10 MiB.
     pub max_source_bytes: usize,
+    /// Also produce the layout JSON ([`Rendered::layout_json`]) for the
+    /// types laid out as graphs. Default false.
+    pub layout_json: bool,
 }
 
 impl Default for Options {
@@ -66,6 +69,7 @@ impl Default for Options {
             svg_id: "mermaid".into(),
             background: Some("white".into()),
             max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
+            layout_json: false,
         }
     }
 }
@@ -94,7 +98,8 @@ impl Rendered {
     }
 
     /// The geometry in `layout_metrics.py`'s schema, for diagram types
-    /// whose layout has boxes and edges.
+    /// whose layout has boxes and edges, when [`Options::layout_json`] was
+    /// set.
     pub fn layout_json(&self) -> Option<&str> {
         self.layout_json.as_deref()
     }
@@ -156,6 +161,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         config: &config,
         svg_id: &id,
         background: options.background.as_deref(),
+        layout_json: options.layout_json,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
     Ok(Rendered {

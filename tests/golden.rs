@@ -165,6 +165,7 @@ fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geom
         config: &cfg,
         svg_id: "mermaid",
         background: Some("white"),
+        layout_json: false,
     };
     (flowchart::draw::render_svg(graph, &geom, &cx).0, geom)
 }

@@ -192,6 +192,7 @@ fn options_of(args: &Args) -> Result<Options> {
             c => Some(c.to_string()),
         },
         max_source_bytes: args.max_source_bytes,
+        layout_json: args.format.contains(&Format::Layout),
         ..Options::default()
     })
 }

@@ -30,6 +30,9 @@ pub struct Context<'a> {
     pub svg_id: &'a str,
     /// Background colour drawn as a full-size rect; `None` for transparent.
     pub background: Option<&'a str>,
+    /// Whether the caller wants [`Drawing::layout_json`] (it costs as much
+    /// as a tenth of a render, so it is written only on request).
+    pub layout_json: bool,
 }
 
 /// A drawn diagram.
@@ -41,7 +44,8 @@ pub struct Drawing {
     pub width: f64,
     pub height: f64,
     /// Geometry in the `layout_metrics.py` schema, for the types whose
-    /// layout has boxes and edges (`-f layout`).
+    /// layout has boxes and edges, when [`Context::layout_json`] asks for it
+    /// (`-f layout`).
     pub layout_json: Option<String>,
 }
 

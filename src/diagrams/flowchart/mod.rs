@@ -119,6 +119,8 @@ pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Result<Drawing, I
         svg,
         width,
         height,
-        layout_json: Some(crate::layered::json::to_json(&lg, &geometry)),
+        layout_json: cx
+            .layout_json
+            .then(|| crate::layered::json::to_json(&lg, &geometry)),
     })
 }

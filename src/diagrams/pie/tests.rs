@@ -44,6 +44,7 @@ fn svg_of(src: &str, cfg: &Config) -> String {
         config: cfg,
         svg_id: "t",
         background: Some("white"),
+        layout_json: false,
     };
     render_pie(&p, &cx).svg
 }
@@ -406,6 +407,7 @@ fn hostile_inputs_never_panic() {
                     config: &Config::default(),
                     svg_id: "x",
                     background: None,
+                    layout_json: false,
                 },
             );
         }

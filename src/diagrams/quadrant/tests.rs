@@ -45,6 +45,7 @@ fn svg_of(src: &str, cfg: &Config) -> String {
             config: cfg,
             svg_id: "q",
             background: Some("white"),
+            layout_json: false,
         },
     )
     .svg
@@ -347,6 +348,7 @@ fn hostile_inputs_never_panic() {
                     config: &Config::default(),
                     svg_id: "x",
                     background: None,
+                    layout_json: false,
                 },
             );
         }

@@ -28,6 +28,7 @@ fn render(g: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
         config: &config,
         svg_id: &opts.svg_id,
         background: opts.background.as_deref(),
+        layout_json: false,
     };
     render_svg(g, geom, &cx).0
 }
