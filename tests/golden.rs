@@ -111,10 +111,10 @@ fn seed_layout_is_clean() {
     assert_eq!(graph.nodes.len(), 14);
     assert_eq!(graph.edges.len(), 11);
     assert_eq!(graph.subgraphs.len(), 4);
-    let (lg, geometry) = flowchart::layout(&graph, &Config::default()).unwrap();
-    let rep = verify::verify(&lg, &geometry);
+    let fl = flowchart::layout(&graph, &Config::default()).unwrap();
+    let rep = verify::verify(&fl.layered, &fl.geometry);
     assert!(rep.is_clean(), "{:#?}", rep.messages);
-    assert_eq!(verify::crossings(&geometry), 0);
+    assert_eq!(verify::crossings(&fl.geometry), 0);
     // A pink, C green (its `style` beats the `highlight` class).
     let a = graph.node_index("A").unwrap();
     let c = graph.node_index("C").unwrap();
@@ -160,14 +160,14 @@ use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
 /// Lay out and draw a hand-built graph under `config`.
 fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geometry) {
     let cfg = Config::resolve(&config, None, &graph.config);
-    let (_, geom) = flowchart::layout(graph, &cfg).expect("valid graph");
+    let fl = flowchart::layout(graph, &cfg).expect("valid graph");
     let cx = Context {
         config: &cfg,
         svg_id: "mermaid",
         background: Some("white"),
         layout_json: false,
     };
-    (flowchart::draw::render_svg(graph, &geom, &cx).0, geom)
+    (flowchart::draw::render_svg(graph, &fl, &cx), fl.geometry)
 }
 
 /// Compare (or bless) an SVG string and its PNG under `name`.
@@ -459,7 +459,7 @@ fn check_reference_dir(dir: &Path) -> usize {
         // The words as drawn (markdown markers are styling, not text).
         let cfg = Config::resolve(&Value::object(), None, &graph.config);
         let settings = measure::TextSettings::from_config(&cfg);
-        let (_, geometry) = flowchart::layout(&graph, &cfg).unwrap();
+        let geometry = flowchart::layout(&graph, &cfg).unwrap().geometry;
         for (i, node) in graph.nodes.iter().enumerate() {
             if !has_label(node.shape) {
                 continue;
