@@ -216,13 +216,7 @@ fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels)
         let tb = &labels.titles[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
-        svg::label(
-            &mut cx.w,
-            &tb,
-            Point::new(cg.title.x, cg.title.y),
-            extra,
-            ts,
-        );
+        svg::label(&mut cx.w, tb, Point::new(cg.title.x, cg.title.y), extra, ts);
         cx.w.close("g");
     }
 }
@@ -285,7 +279,7 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labe
         cx.w.leaf("rect", &a);
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, &tb, Point::new(r.x, r.y), extra, ts);
+        svg::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts);
         cx.w.close("g");
     }
 }
@@ -348,7 +342,7 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
         let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
         svg::label(
             &mut cx.w,
-            &tb,
+            tb,
             shapes::label_centre(node.shape, r, tb.width, tb.height),
             extra,
             ts,
