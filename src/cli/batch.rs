@@ -17,7 +17,8 @@ use std::sync::Mutex;
 /// Extensions read when walking a folder (files named on the command line
 /// are always read).
 const WALKED: &[&str] = &[
-    "md", "markdown", "mdx", "mmd", "mermaid", "txt", "html", "htm",
+    "md", "markdown", "mdx", "qmd", "rmd", "mmd", "mermaid", "txt", "html", "htm", "rst", "adoc",
+    "asciidoc",
 ];
 
 /// The outcome of one diagram: the files written, or the message to print.
