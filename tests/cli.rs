@@ -434,3 +434,32 @@ fn a_diagram_over_the_size_budget_is_refused_and_the_others_render() {
     assert!(err.contains(&format!("{}:7:1:", doc.display())), "{err}");
     assert_eq!(files(&out), vec!["two-1.svg"]);
 }
+
+#[test]
+fn list_prints_every_diagram_without_rendering() {
+    let t = Tmp::new("list");
+    let doc = t.path().join("doc.md");
+    fs::write(
+        &doc,
+        "# Doc\n\n```mermaid\npie\n  \"a\": 1\n```\n\n::: mermaid\ngraph TD\n  A --> B\n:::\n",
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[doc.to_str().unwrap(), "-o", out.to_str().unwrap(), "--list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let name = doc.display().to_string();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        vec![
+            format!("{name}:4-5\tpie"),
+            format!("{name}:9-10\tflowchart")
+        ]
+    );
+    assert!(!out.exists(), "--list writes nothing");
+    let o = run(&[doc.to_str().unwrap(), "--list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[1]["type"], "flowchart");
+    assert_eq!(v[1]["first_line"], 9);
+    assert_eq!(v[0]["last_line"], 5);
+}

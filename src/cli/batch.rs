@@ -109,6 +109,14 @@ pub fn run(args: &Args) -> Result<Summary> {
         j.stem = stem;
     }
 
+    if args.list {
+        list(
+            &jobs.iter().map(|j| (j.doc, &j.block)).collect::<Vec<_>>(),
+            args.json,
+        );
+        return Ok(summary);
+    }
+
     let formats = &args.format;
     let options = options_of(args)?;
     let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
@@ -165,6 +173,38 @@ pub fn run(args: &Args) -> Result<Summary> {
         }
     }
     Ok(summary)
+}
+
+/// `--list`: every diagram found, in document order, without rendering.
+fn list(found: &[(&Doc, &Block)], json: bool) {
+    let records: Vec<(String, usize, usize, String)> = found
+        .iter()
+        .map(|(doc, block)| {
+            let ty = match mermaid_render::diagram_type(&block.source) {
+                Ok(Some(t)) => t.to_string(),
+                Ok(None) => "unknown".to_string(),
+                Err(_) => "invalid".to_string(),
+            };
+            let last = block.lines.last().map_or(block.first_line(), |l| l.line);
+            (doc.name.clone(), block.first_line(), last, ty)
+        })
+        .collect();
+    if json {
+        let v: Vec<serde_json::Value> = records
+            .iter()
+            .map(|(d, a, b, t)| {
+                serde_json::json!({"document": d, "first_line": a, "last_line": b, "type": t})
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for (d, a, b, t) in &records {
+            println!("{d}:{a}-{b}\t{t}");
+        }
+    }
 }
 
 /// Render options from the command line: the site configuration from
