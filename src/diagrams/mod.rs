@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod sequence;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -77,7 +78,7 @@ pub const REGISTRY: &[DiagramType] = &[
         Some(flowchart::render),
     ),
     row("pie", &["pie"], None),
-    row("sequence", &["sequenceDiagram"], None),
+    row("sequence", &["sequenceDiagram"], Some(sequence::render)),
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
     row("er", &["erDiagram"], None),
