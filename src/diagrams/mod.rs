@@ -16,6 +16,7 @@ pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
+pub mod sequence;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -84,7 +85,7 @@ pub const REGISTRY: &[DiagramType] = &[
         Some(flowchart::render),
     ),
     row("pie", &["pie"], Some(pie::render)),
-    row("sequence", &["sequenceDiagram"], None),
+    row("sequence", &["sequenceDiagram"], Some(sequence::render)),
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
     row("er", &["erDiagram"], None),
