@@ -20,6 +20,8 @@
 
 pub mod acyclic;
 mod bk;
+mod graph;
+pub mod json;
 mod nested;
 pub mod order;
 mod position;
@@ -27,9 +29,9 @@ pub mod route;
 pub mod simplex;
 pub mod verify;
 
-use crate::diagrams::flowchart::measure::Sizes;
-use crate::diagrams::flowchart::model::{Direction, Graph};
+use crate::geometry::Direction;
 use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
+pub use graph::{Cluster, Edge, Graph, InvalidGraph, Node};
 
 /// Layout options (Mermaid's defaults).
 #[derive(Debug, Clone, PartialEq)]
@@ -167,13 +169,13 @@ fn from_screen(dir: Direction, p: Point) -> Point {
     }
 }
 
-/// Lay out `graph` with the node and label sizes in `sizes`.
-pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
+/// Lay out `graph` (its node, label and title sizes already measured).
+pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Geometry {
     let chosen = nested::blocks(graph);
     if !chosen.is_empty() {
-        return nested::layout_with_blocks(graph, sizes, opts, &chosen);
+        return nested::layout_with_blocks(graph, opts, &chosen);
     }
-    let lg = build(graph, sizes);
+    let lg = build(graph);
     let mut lg = lg;
     {
         let cluster: Vec<Option<usize>> = lg.nodes.iter().map(|v| v.cluster).collect();
@@ -194,8 +196,8 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
         flat_order(graph, &mut lg);
     }
     let pos = position::position(&lg, opts);
-    let paths = route::route(graph, sizes, &lg, &pos, opts.default_curve.as_deref());
-    let geometry = finish(graph, sizes, &lg, &pos, paths, opts);
+    let paths = route::route(graph, &lg, &pos, opts.default_curve.as_deref());
+    let geometry = finish(graph, &lg, &pos, paths, opts);
     // Debug builds check every modest layout against the invariants.
     #[cfg(debug_assertions)]
     if graph.nodes.len() <= 300 {
@@ -210,13 +212,13 @@ pub fn layout(graph: &Graph, sizes: &Sizes, opts: &LayoutOptions) -> Geometry {
 }
 
 /// Rank the graph and build the layered graph with dummies and fillers.
-fn build(graph: &Graph, sizes: &Sizes) -> Layered {
+fn build(graph: &Graph) -> Layered {
     let dir = graph.direction;
     let n = graph.nodes.len();
     // An edge to or from a subgraph orders the whole subgraph: every member
     // of its tail ranks before every member of its head, through one
     // ranking-only node per such edge (members → z → members).
-    let members = graph.subgraph_members();
+    let members = graph.cluster_members();
     let mut pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
     let m = pairs.len();
     let mut extra_len: Vec<i64> = Vec::new();
@@ -251,7 +253,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     // their direct members may share a rank and run across it.
     let node_parent = graph.node_parents();
     let flat_dir: Vec<Option<bool>> = graph
-        .subgraphs
+        .clusters
         .iter()
         .map(|sg| {
             let d = sg.direction?;
@@ -309,8 +311,8 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     // part inside the subgraph is cut at its border later.
     let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
 
-    let nc = graph.subgraphs.len();
-    let cluster_parent: Vec<Option<usize>> = graph.subgraphs.iter().map(|s| s.parent).collect();
+    let nc = graph.clusters.len();
+    let cluster_parent: Vec<Option<usize>> = graph.clusters.iter().map(|s| s.parent).collect();
     let ancestors = |c: Option<usize>| enclosing(&cluster_parent, c);
     let lca = |a: Option<usize>, b: Option<usize>| {
         let aa = ancestors(a);
@@ -328,7 +330,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
     for (i, e) in graph.edges.iter().enumerate() {
         if e.from == e.to {
             loop_count[e.from] += 1;
-            if let Some(s) = sizes.edge_labels[i] {
+            if let Some(s) = graph.edges[i].label {
                 let (c, d) = to_abstract(dir, s);
                 loop_labels[e.from] += c + route::LOOP_LABEL_GAP;
                 loop_label_depth[e.from] = loop_label_depth[e.from].max(d);
@@ -336,7 +338,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         }
     }
     for i in 0..n {
-        let (cross, depth) = to_abstract(dir, sizes.nodes[i]);
+        let (cross, depth) = to_abstract(dir, (graph.nodes[i].width, graph.nodes[i].height));
         let loop_room = if loop_count[i] == 0 {
             0.0
         } else {
@@ -371,7 +373,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             (
                 real[e.from],
                 real[e.to],
-                sizes.edge_labels[i].map_or(0.0, |s| to_abstract(dir, s).0),
+                graph.edges[i].label.map_or(0.0, |s| to_abstract(dir, s).0),
             )
         })
         .collect();
@@ -389,7 +391,7 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
         let mut chain = vec![real[t]];
         let mid = (rt + rh) / 2;
         for r in rt + 1..rh {
-            let (kind, cross, depth) = match sizes.edge_labels[i] {
+            let (kind, cross, depth) = match graph.edges[i].label {
                 Some(s) if r == mid => {
                     let (c, d) = to_abstract(dir, s);
                     (Kind::Label(i), c, d)
@@ -457,10 +459,11 @@ fn build(graph: &Graph, sizes: &Sizes) -> Layered {
             }
         }
     }
-    let title = sizes
-        .titles
+    let title = graph
+        .clusters
         .iter()
-        .map(|&s| {
+        .map(|c| {
+            let s = c.title_size;
             if dir.is_horizontal() {
                 (s.1, s.0)
             } else {
@@ -573,7 +576,6 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
 /// Transform to the diagram's direction and assemble the geometry.
 fn finish(
     graph: &Graph,
-    sizes: &Sizes,
     lg: &Layered,
     pos: &position::Positions,
     paths: Vec<(EdgePath, Option<Point>)>,
@@ -583,7 +585,7 @@ fn finish(
     let mut nodes: Vec<Rect> = Vec::with_capacity(graph.nodes.len());
     for (i, &ln) in lg.real.iter().enumerate() {
         let c = to_screen(dir, Point::new(pos.x[ln], pos.y[lg.nodes[ln].rank]));
-        let (w, h) = sizes.nodes[i];
+        let (w, h) = (graph.nodes[i].width, graph.nodes[i].height);
         nodes.push(Rect {
             x: c.x,
             y: c.y,
@@ -591,7 +593,7 @@ fn finish(
             height: h,
         });
     }
-    let mut clusters = Vec::with_capacity(graph.subgraphs.len());
+    let mut clusters = Vec::with_capacity(graph.clusters.len());
     for (c, b) in pos.clusters.iter().enumerate() {
         // b: abstract (x0, x1, y0, y1)
         let p0 = to_screen(dir, Point::new(b.0, b.2));
@@ -602,7 +604,7 @@ fn finish(
             width: (p1.x - p0.x).abs(),
             height: (p1.y - p0.y).abs(),
         };
-        let (tw, th) = sizes.titles[c];
+        let (tw, th) = graph.clusters[c].title_size;
         let title = Rect {
             x: rect.x,
             y: rect.top() + position::TITLE_GAP + th / 2.0,
@@ -624,7 +626,7 @@ fn finish(
                 }
             })
             .collect();
-        let label = match (label, sizes.edge_labels[i]) {
+        let label = match (label, graph.edges[i].label) {
             (Some(p), Some((w, h))) => {
                 let c = to_screen(dir, p);
                 Some(Rect {

@@ -13,23 +13,22 @@
 // as index loops than as zipped iterators.
 #![allow(clippy::needless_range_loop)]
 
+use super::graph::{Cluster, Graph, Node};
 use super::position::TITLE_GAP;
 use super::LayoutOptions;
-use crate::diagrams::flowchart::measure::Sizes;
-use crate::diagrams::flowchart::model::{Direction, Graph, Node, Subgraph};
-use crate::geometry::{ClusterGeom, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
+use crate::geometry::{ClusterGeom, Direction, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
 
 /// Subgraphs to lay out on their own: own direction differing from the
 /// inherited one, no crossing edge, no ancestor already chosen.
 pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
-    let nc = graph.subgraphs.len();
-    let members = graph.subgraph_members();
+    let nc = graph.clusters.len();
+    let members = graph.cluster_members();
     let mut chosen: Vec<usize> = Vec::new();
     // Outermost first: parents before children.
     let mut order: Vec<usize> = (0..nc).collect();
     order.sort_by_key(|&c| depth(graph, c));
     for c in order {
-        let sg = &graph.subgraphs[c];
+        let sg = &graph.clusters[c];
         let Some(d) = sg.direction else { continue };
         if d == inherited(graph, c) {
             continue;
@@ -38,7 +37,7 @@ pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
         let mut under_chosen = false;
         while let Some(a) = anc {
             under_chosen |= chosen.contains(&a);
-            anc = graph.subgraphs[a].parent;
+            anc = graph.clusters[a].parent;
         }
         if under_chosen || members[c].is_empty() {
             continue;
@@ -56,22 +55,22 @@ pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
 
 fn depth(graph: &Graph, c: usize) -> usize {
     let mut d = 0;
-    let mut p = graph.subgraphs[c].parent;
+    let mut p = graph.clusters[c].parent;
     while let Some(q) = p {
         d += 1;
-        p = graph.subgraphs[q].parent;
+        p = graph.clusters[q].parent;
     }
     d
 }
 
 /// The direction a subgraph would have without its own `direction`.
 fn inherited(graph: &Graph, c: usize) -> Direction {
-    let mut p = graph.subgraphs[c].parent;
+    let mut p = graph.clusters[c].parent;
     while let Some(q) = p {
-        if let Some(d) = graph.subgraphs[q].direction {
+        if let Some(d) = graph.clusters[q].direction {
             return d;
         }
-        p = graph.subgraphs[q].parent;
+        p = graph.clusters[q].parent;
     }
     graph.direction
 }
@@ -79,12 +78,11 @@ fn inherited(graph: &Graph, c: usize) -> Direction {
 /// Lay out `graph`, whose subgraphs `chosen` are drawn on their own.
 pub(crate) fn layout_with_blocks(
     graph: &Graph,
-    sizes: &Sizes,
     opts: &LayoutOptions,
     chosen: &[usize],
 ) -> Geometry {
-    let members = graph.subgraph_members();
-    let nc = graph.subgraphs.len();
+    let members = graph.cluster_members();
+    let nc = graph.clusters.len();
     // Which block (if any) swallows each node / subgraph.
     let mut node_block: Vec<Option<usize>> = vec![None; graph.nodes.len()];
     let mut sub_block: Vec<Option<usize>> = vec![None; nc];
@@ -99,7 +97,7 @@ pub(crate) fn layout_with_blocks(
                     sub_block[s] = Some(k);
                     break;
                 }
-                a = graph.subgraphs[x].parent;
+                a = graph.clusters[x].parent;
             }
         }
     }
@@ -111,8 +109,8 @@ pub(crate) fn layout_with_blocks(
     };
     let mut inner: Vec<Inner> = Vec::new();
     for &c in chosen {
-        let (g, nmap, emap, smap, s) = extract(graph, sizes, c, &members[c]);
-        let geo = super::layout(&g, &s, &inner_opts);
+        let (g, nmap, emap, smap) = extract(graph, c, &members[c]);
+        let geo = super::layout(&g, &inner_opts);
         inner.push(Inner {
             nmap,
             emap,
@@ -124,11 +122,8 @@ pub(crate) fn layout_with_blocks(
     // The outer graph: blocks become single nodes.
     let mut outer = Graph {
         direction: graph.direction,
-        class_defs: graph.class_defs.clone(),
-        config: graph.config.clone(),
         ..Graph::default()
     };
-    let mut osizes = Sizes::default();
     let mut node_map = vec![usize::MAX; graph.nodes.len()];
     let mut proxy = Vec::with_capacity(chosen.len());
     let pad = opts.cluster_padding;
@@ -136,35 +131,31 @@ pub(crate) fn layout_with_blocks(
         if node_block[v].is_none() {
             node_map[v] = outer.nodes.len();
             outer.nodes.push(n.clone());
-            osizes.nodes.push(sizes.nodes[v]);
         }
     }
     let mut band = Vec::with_capacity(chosen.len());
     for (k, &c) in chosen.iter().enumerate() {
         let geo = &inner[k].geo;
-        let (tw, th) = sizes.titles[c];
+        let (tw, th) = graph.clusters[c].title_size;
         let b = th + 2.0 * TITLE_GAP;
         band.push(b);
         proxy.push(outer.nodes.len());
         outer.nodes.push(Node {
-            id: graph.subgraphs[c].id.clone(),
+            id: graph.clusters[c].id.clone(),
+            width: (geo.width + 2.0 * pad).max(tw + 2.0 * pad),
+            height: geo.height + b + pad,
             ..Node::default()
         });
-        osizes.nodes.push((
-            (geo.width + 2.0 * pad).max(tw + 2.0 * pad),
-            geo.height + b + pad,
-        ));
     }
     let mut sub_map = vec![usize::MAX; nc];
     for s in 0..nc {
         if sub_block[s].is_none() {
-            sub_map[s] = outer.subgraphs.len();
-            outer.subgraphs.push(Subgraph {
+            sub_map[s] = outer.clusters.len();
+            outer.clusters.push(Cluster {
                 nodes: Vec::new(),
                 children: Vec::new(),
-                ..graph.subgraphs[s].clone()
+                ..graph.clusters[s].clone()
             });
-            osizes.titles.push(sizes.titles[s]);
         }
     }
     for s in 0..nc {
@@ -172,18 +163,18 @@ pub(crate) fn layout_with_blocks(
             continue;
         }
         let os = sub_map[s];
-        outer.subgraphs[os].parent = graph.subgraphs[s].parent.map(|p| sub_map[p]);
-        for &v in &graph.subgraphs[s].nodes {
+        outer.clusters[os].parent = graph.clusters[s].parent.map(|p| sub_map[p]);
+        for &v in &graph.clusters[s].nodes {
             if node_map[v] != usize::MAX {
-                outer.subgraphs[os].nodes.push(node_map[v]);
+                outer.clusters[os].nodes.push(node_map[v]);
             }
         }
-        for &ch in &graph.subgraphs[s].children {
+        for &ch in &graph.clusters[s].children {
             if sub_map[ch] != usize::MAX {
-                outer.subgraphs[os].children.push(sub_map[ch]);
+                outer.clusters[os].children.push(sub_map[ch]);
             } else if let Some(k) = sub_block[ch] {
                 if chosen[k] == ch {
-                    outer.subgraphs[os].nodes.push(proxy[k]);
+                    outer.clusters[os].nodes.push(proxy[k]);
                 }
             }
         }
@@ -198,10 +189,9 @@ pub(crate) fn layout_with_blocks(
             e2.from_cluster = e.from_cluster.map(|c| sub_map[c]);
             e2.to_cluster = e.to_cluster.map(|c| sub_map[c]);
             outer.edges.push(e2);
-            osizes.edge_labels.push(sizes.edge_labels[i]);
         }
     }
-    let og = super::layout(&outer, &osizes, opts);
+    let og = super::layout(&outer, opts);
 
     // Put the blocks' drawings into their boxes.
     let mut geo = Geometry {
@@ -234,7 +224,7 @@ pub(crate) fn layout_with_blocks(
             geo: ig,
         } = &inner[k];
         let r = og.nodes[proxy[k]];
-        let (th_w, th_h) = sizes.titles[c];
+        let (th_w, th_h) = graph.clusters[c].title_size;
         geo.clusters[c] = ClusterGeom {
             rect: r,
             title: Rect {
@@ -293,49 +283,43 @@ struct Inner {
     geo: Geometry,
 }
 
-type Extracted = (Graph, Vec<usize>, Vec<usize>, Vec<usize>, Sizes);
+type Extracted = (Graph, Vec<usize>, Vec<usize>, Vec<usize>);
 
 /// The inside of subgraph `c` as a graph of its own, in its own direction,
 /// with maps from its node, edge and subgraph indices to the original ones.
-fn extract(graph: &Graph, sizes: &Sizes, c: usize, members: &[usize]) -> Extracted {
+fn extract(graph: &Graph, c: usize, members: &[usize]) -> Extracted {
     let mut g = Graph {
-        direction: graph.subgraphs[c].direction.unwrap_or(graph.direction),
-        class_defs: graph.class_defs.clone(),
-        config: graph.config.clone(),
-        default_curve: graph.default_curve.clone(),
+        direction: graph.clusters[c].direction.unwrap_or(graph.direction),
         ..Graph::default()
     };
-    let mut s = Sizes::default();
     let mut nmap = Vec::new();
     let mut local = vec![usize::MAX; graph.nodes.len()];
     for &v in members {
         local[v] = nmap.len();
         nmap.push(v);
         g.nodes.push(graph.nodes[v].clone());
-        s.nodes.push(sizes.nodes[v]);
     }
     // Nested subgraphs (descendants of c).
     let mut smap = Vec::new();
-    let mut slocal = vec![usize::MAX; graph.subgraphs.len()];
-    let mut stack: Vec<usize> = graph.subgraphs[c].children.clone();
+    let mut slocal = vec![usize::MAX; graph.clusters.len()];
+    let mut stack: Vec<usize> = graph.clusters[c].children.clone();
     while let Some(x) = stack.pop() {
         slocal[x] = smap.len();
         smap.push(x);
-        stack.extend(graph.subgraphs[x].children.iter().copied());
+        stack.extend(graph.clusters[x].children.iter().copied());
     }
     smap.sort_unstable();
     for (j, &x) in smap.iter().enumerate() {
         slocal[x] = j;
     }
     for &x in &smap {
-        let sg = &graph.subgraphs[x];
-        g.subgraphs.push(Subgraph {
+        let sg = &graph.clusters[x];
+        g.clusters.push(Cluster {
             parent: sg.parent.filter(|&p| p != c).map(|p| slocal[p]),
             nodes: sg.nodes.iter().map(|&v| local[v]).collect(),
             children: sg.children.iter().map(|&ch| slocal[ch]).collect(),
             ..sg.clone()
         });
-        s.titles.push(sizes.titles[x]);
     }
     let mut emap = Vec::new();
     for (i, e) in graph.edges.iter().enumerate() {
@@ -347,8 +331,7 @@ fn extract(graph: &Graph, sizes: &Sizes, c: usize, members: &[usize]) -> Extract
             e2.to_cluster = None;
             emap.push(i);
             g.edges.push(e2);
-            s.edge_labels.push(sizes.edge_labels[i]);
         }
     }
-    (g, nmap, emap, smap, s)
+    (g, nmap, emap, smap)
 }

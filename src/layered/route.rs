@@ -9,17 +9,15 @@
 //! distinct ports along its side, ordered by where they go, and start or
 //! end exactly on the node's outline (diamond, circle, …).
 
+use super::graph::Graph;
 use super::position::Positions;
 use super::{from_screen, Kind, Layered};
-use crate::diagrams::flowchart::measure::Sizes;
-use crate::diagrams::flowchart::model::Graph;
 use crate::geometry::{EdgePath, Point, Rect, Seg};
 use crate::shape;
 
 /// Per edge: the path and the centre of its label (abstract frame).
 pub(crate) fn route(
     graph: &Graph,
-    sizes: &Sizes,
     lg: &Layered,
     pos: &Positions,
     default_curve: Option<&str>,
@@ -114,7 +112,7 @@ pub(crate) fn route(
         if e.from == e.to {
             let j = loop_seen[e.from];
             loop_seen[e.from] += 1;
-            let label = sizes.edge_labels[i].map(|s| {
+            let label = graph.edges[i].label.map(|s| {
                 let w = if dir.is_horizontal() { s.1 } else { s.0 };
                 let off = loop_label_off[e.from];
                 loop_label_off[e.from] += w + LOOP_LABEL_GAP;
@@ -227,15 +225,9 @@ impl Curve {
         }
     }
 
-    /// The curve of edge `i`: its own (`linkStyle … interpolate`, `@{ curve }`),
-    /// else `linkStyle default interpolate`, else the configured default
-    /// (`flowchart.curve`).
+    /// The curve of edge `i`: its own, else the layout's default.
     pub fn of(graph: &Graph, i: usize, default: Option<&str>) -> Curve {
-        let name = graph.edges[i]
-            .curve
-            .as_deref()
-            .or(graph.default_curve.as_deref())
-            .or(default);
+        let name = graph.edges[i].curve.as_deref().or(default);
         name.map_or(Curve::Smooth, Curve::from_name)
     }
 }

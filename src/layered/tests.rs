@@ -1,14 +1,13 @@
 //! Layout tests on hand-built graphs (no parser, fixed sizes).
 
 use super::*;
-use crate::diagrams::flowchart::model::{Edge, Node, Subgraph};
 
 pub(crate) fn graph(
     dir: Direction,
     n: usize,
     edges: &[(usize, usize)],
     clusters: &[(&[usize], Option<usize>)],
-) -> (Graph, Sizes) {
+) -> Graph {
     let mut g = Graph {
         direction: dir,
         ..Graph::default()
@@ -17,43 +16,36 @@ pub(crate) fn graph(
         g.nodes.push(Node {
             id: format!("n{i}"),
             label: format!("n{i}"),
+            width: 60.0 + (i % 3) as f64 * 20.0,
+            height: 40.0 + (i % 2) as f64 * 30.0,
             ..Node::default()
         });
     }
-    for &(a, b) in edges {
+    for (i, &(a, b)) in edges.iter().enumerate() {
         g.edges.push(Edge {
             from: a,
             to: b,
             min_len: 1,
+            label: (i % 3 == 0).then_some((40.0, 24.0)),
             ..Edge::default()
         });
     }
     for (k, (members, parent)) in clusters.iter().enumerate() {
-        g.subgraphs.push(Subgraph {
+        g.clusters.push(Cluster {
             id: format!("c{k}"),
             title: format!("cluster {k}"),
+            title_size: (70.0, 24.0),
             nodes: members.to_vec(),
             parent: *parent,
-            ..Subgraph::default()
+            ..Cluster::default()
         });
     }
-    for k in 0..g.subgraphs.len() {
-        if let Some(p) = g.subgraphs[k].parent {
-            g.subgraphs[p].children.push(k);
+    for k in 0..g.clusters.len() {
+        if let Some(p) = g.clusters[k].parent {
+            g.clusters[p].children.push(k);
         }
     }
-    let sizes = Sizes {
-        nodes: (0..n)
-            .map(|i| (60.0 + (i % 3) as f64 * 20.0, 40.0 + (i % 2) as f64 * 30.0))
-            .collect(),
-        edge_labels: edges
-            .iter()
-            .enumerate()
-            .map(|(i, _)| (i % 3 == 0).then_some((40.0, 24.0)))
-            .collect(),
-        titles: clusters.iter().map(|_| (70.0, 24.0)).collect(),
-    };
-    (g, sizes)
+    g
 }
 
 /// The nodes `ids` share one row and stand left to right in that order.
@@ -65,7 +57,7 @@ fn assert_row_left_to_right(n: &[Rect], ids: &[usize]) {
     }
 }
 
-fn seedlike(dir: Direction) -> (Graph, Sizes) {
+fn seedlike(dir: Direction) -> Graph {
     // The seed's structure: 14 nodes, 11 edges, 4 subgraphs.
     let edges = [
         (0, 1),
@@ -92,8 +84,8 @@ fn seedlike(dir: Direction) -> (Graph, Sizes) {
 #[test]
 fn seedlike_graph_is_clean_in_every_direction() {
     for dir in [Direction::TB, Direction::BT, Direction::LR, Direction::RL] {
-        let (g, s) = seedlike(dir);
-        let geo = layout(&g, &s, &LayoutOptions::default());
+        let g = seedlike(dir);
+        let geo = layout(&g, &LayoutOptions::default());
         let rep = verify::verify(&g, &geo);
         assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
         assert_eq!(verify::crossings(&geo), 0, "{dir:?}");
@@ -118,8 +110,8 @@ fn nested_clusters_and_cycles_are_clean() {
     let clusters: [(&[usize], Option<usize>); 3] =
         [(&[0, 1], None), (&[2, 3], Some(0)), (&[6, 7], None)];
     for dir in [Direction::TB, Direction::LR] {
-        let (g, s) = graph(dir, 9, &edges, &clusters);
-        let geo = layout(&g, &s, &LayoutOptions::default());
+        let g = graph(dir, 9, &edges, &clusters);
+        let geo = layout(&g, &LayoutOptions::default());
         let rep = verify::verify(&g, &geo);
         assert!(rep.is_clean(), "{dir:?}: {:#?}", rep.messages);
     }
@@ -127,8 +119,8 @@ fn nested_clusters_and_cycles_are_clean() {
 
 #[test]
 fn edges_end_on_their_nodes() {
-    let (g, s) = seedlike(Direction::TB);
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let g = seedlike(Direction::TB);
+    let geo = layout(&g, &LayoutOptions::default());
     for (i, e) in g.edges.iter().enumerate() {
         let p = &geo.edges[i].path;
         let near = |pt: Point, r: &Rect| {
@@ -144,17 +136,17 @@ fn edges_end_on_their_nodes() {
 
 #[test]
 fn layout_is_deterministic() {
-    let (g, s) = seedlike(Direction::LR);
-    let a = layout(&g, &s, &LayoutOptions::default());
-    let b = layout(&g, &s, &LayoutOptions::default());
+    let g = seedlike(Direction::LR);
+    let a = layout(&g, &LayoutOptions::default());
+    let b = layout(&g, &LayoutOptions::default());
     assert_eq!(a, b);
 }
 
 #[test]
 fn disconnected_parts_sit_side_by_side_in_input_order() {
     // Three parts given in the order 0→1, 2→3, 4; ordering must not interleave them.
-    let (g, s) = graph(Direction::TB, 5, &[(2, 3), (0, 1)], &[]);
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let g = graph(Direction::TB, 5, &[(2, 3), (0, 1)], &[]);
+    let geo = layout(&g, &LayoutOptions::default());
     let x: Vec<f64> = geo.nodes.iter().map(|r| r.x).collect();
     assert!(x[0] < x[2] && x[2] < x[4], "{x:?}");
     assert!(x[1] < x[3], "{x:?}");
@@ -162,16 +154,22 @@ fn disconnected_parts_sit_side_by_side_in_input_order() {
 
 #[test]
 fn curve_styles_shape_the_paths() {
-    let (mut g, s) = graph(Direction::TB, 4, &[(0, 1), (0, 2), (1, 3), (2, 3)], &[]);
-    g.default_curve = Some("linear".into());
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let mut g = graph(Direction::TB, 4, &[(0, 1), (0, 2), (1, 3), (2, 3)], &[]);
+    let linear = LayoutOptions {
+        default_curve: Some("linear".into()),
+        ..LayoutOptions::default()
+    };
+    let geo = layout(&g, &linear);
     assert!(geo
         .edges
         .iter()
         .all(|e| e.path.segs.iter().all(|s| matches!(s, Seg::Line(_)))));
-    g.default_curve = Some("step".into());
+    let step = LayoutOptions {
+        default_curve: Some("step".into()),
+        ..LayoutOptions::default()
+    };
     g.edges[1].curve = Some("basis".into());
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let geo = layout(&g, &step);
     // Steps are axis-parallel; the edge with its own `basis` stays smooth.
     let pts = geo.edges[2].path.sample(1);
     assert!(pts
@@ -186,9 +184,9 @@ fn curve_styles_shape_the_paths() {
 
 #[test]
 fn edges_to_a_subgraph_end_on_its_border() {
-    let (mut g, s) = graph(Direction::TB, 3, &[(0, 1), (1, 2)], &[(&[1, 2], None)]);
+    let mut g = graph(Direction::TB, 3, &[(0, 1), (1, 2)], &[(&[1, 2], None)]);
     g.edges[0].to_cluster = Some(0);
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let geo = layout(&g, &LayoutOptions::default());
     let r = geo.clusters[0].rect;
     let end = geo.edges[0].path.end();
     assert!((end.y - r.top()).abs() < 0.5, "{end:?} vs {r:?}");
@@ -198,14 +196,14 @@ fn edges_to_a_subgraph_end_on_its_border() {
 #[test]
 fn a_subgraph_keeps_its_own_direction() {
     // TB diagram; subgraph 0 (LR) holds the chain 1 → 2 → 3; 0 → 4 outside.
-    let (mut g, s) = graph(
+    let mut g = graph(
         Direction::TB,
         5,
         &[(1, 2), (2, 3), (0, 4)],
         &[(&[1, 2, 3], None)],
     );
-    g.subgraphs[0].direction = Some(Direction::LR);
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    g.clusters[0].direction = Some(Direction::LR);
+    let geo = layout(&g, &LayoutOptions::default());
     let n = &geo.nodes;
     assert_row_left_to_right(n, &[1, 2, 3]);
     let rep = verify::verify(&g, &geo);
@@ -218,7 +216,7 @@ fn a_subgraph_keeps_its_own_direction() {
 #[test]
 fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
     // one = {0 → 1}, two = {2 → 3}; `one --> two` drawn via 0 → 2.
-    let (mut g, s) = graph(
+    let mut g = graph(
         Direction::TB,
         4,
         &[(0, 1), (2, 3), (0, 2)],
@@ -226,7 +224,7 @@ fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
     );
     g.edges[2].from_cluster = Some(0);
     g.edges[2].to_cluster = Some(1);
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let geo = layout(&g, &LayoutOptions::default());
     let (one, two) = (geo.clusters[0].rect, geo.clusters[1].rect);
     assert!(one.bottom() < two.top(), "{one:?} above {two:?}");
     let p = &geo.edges[2].path;
@@ -256,13 +254,13 @@ fn an_edge_between_subgraphs_puts_one_wholly_before_the_other() {
 fn a_long_edge_runs_beside_a_subgraph_not_through_it() {
     // 0 → 1 → 2 → 3 → 4 with 1..3 in a subgraph, and 0 → 4 passing it by;
     // 4 → 0 closes a cycle around it.
-    let (g, s) = graph(
+    let g = graph(
         Direction::TB,
         5,
         &[(0, 1), (1, 2), (2, 3), (3, 4), (0, 4), (4, 0)],
         &[(&[1, 2, 3], None)],
     );
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    let geo = layout(&g, &LayoutOptions::default());
     let r = geo.clusters[0].rect;
     for i in [4, 5] {
         for p in geo.edges[i].path.sample(16) {
@@ -279,15 +277,21 @@ fn a_long_edge_runs_beside_a_subgraph_not_through_it() {
 fn a_subgraph_keeps_its_own_direction_with_edges_crossing_its_border() {
     // TB; subgraph 0 (LR) holds 1 → 2 → 3 (the middle edge labelled);
     // 0 → 1 enters it and 3 → 4 leaves it.
-    let (mut g, mut s) = graph(
+    let mut g = graph(
         Direction::TB,
         5,
         &[(0, 1), (1, 2), (2, 3), (3, 4)],
         &[(&[1, 2, 3], None)],
     );
-    g.subgraphs[0].direction = Some(Direction::LR);
-    s.edge_labels = vec![None, None, Some((60.0, 24.0)), None];
-    let geo = layout(&g, &s, &LayoutOptions::default());
+    g.clusters[0].direction = Some(Direction::LR);
+    for (e, l) in g
+        .edges
+        .iter_mut()
+        .zip([None, None, Some((60.0, 24.0)), None])
+    {
+        e.label = l;
+    }
+    let geo = layout(&g, &LayoutOptions::default());
     let n = &geo.nodes;
     assert_row_left_to_right(n, &[1, 2, 3]);
     assert!(

@@ -7,7 +7,7 @@
 //! - every subgraph box holds its members (nodes and subgraphs), holds no
 //!   other node, and does not overlap a subgraph it is not nested with.
 
-use crate::diagrams::flowchart::model::Graph;
+use super::graph::Graph;
 use crate::geometry::{Geometry, Point, Rect};
 
 /// Counts of violated invariants, with a message for each.
@@ -149,7 +149,7 @@ pub fn verify(graph: &Graph, g: &Geometry) -> Report {
     // Clusters.
     let parents = graph.node_parents();
     let nc = g.clusters.len();
-    let parent: Vec<Option<usize>> = graph.subgraphs.iter().map(|s| s.parent).collect();
+    let parent: Vec<Option<usize>> = graph.clusters.iter().map(|s| s.parent).collect();
     let ancestors = |c: Option<usize>| super::enclosing(&parent, c);
     for (j, node) in g.nodes.iter().enumerate() {
         let anc = ancestors(parents[j]);
@@ -160,26 +160,26 @@ pub fn verify(graph: &Graph, g: &Geometry) -> Report {
                     rep.cluster_violations += 1;
                     rep.messages.push(format!(
                         "node {} is outside its subgraph {}",
-                        graph.nodes[j].id, graph.subgraphs[c].id
+                        graph.nodes[j].id, graph.clusters[c].id
                     ));
                 }
             } else if overlap(node, r) {
                 rep.cluster_violations += 1;
                 rep.messages.push(format!(
                     "node {} intrudes into subgraph {}",
-                    graph.nodes[j].id, graph.subgraphs[c].id
+                    graph.nodes[j].id, graph.clusters[c].id
                 ));
             }
         }
     }
     for a in 0..nc {
         let anc_a = ancestors(Some(a));
-        if let Some(p) = graph.subgraphs[a].parent {
+        if let Some(p) = graph.clusters[a].parent {
             if !inside(&g.clusters[a].rect, &g.clusters[p].rect) {
                 rep.cluster_violations += 1;
                 rep.messages.push(format!(
                     "subgraph {} is outside its parent {}",
-                    graph.subgraphs[a].id, graph.subgraphs[p].id
+                    graph.clusters[a].id, graph.clusters[p].id
                 ));
             }
         }
@@ -191,7 +191,7 @@ pub fn verify(graph: &Graph, g: &Geometry) -> Report {
                 rep.cluster_violations += 1;
                 rep.messages.push(format!(
                     "subgraphs {} and {} overlap",
-                    graph.subgraphs[a].id, graph.subgraphs[b].id
+                    graph.clusters[a].id, graph.clusters[b].id
                 ));
             }
         }

@@ -92,7 +92,7 @@ pub fn read_preamble(source: &str) -> Result<Preamble<'_>, ParseError> {
         }
     }
     // Directives: before the keyword, and on lines of their own after it.
-    let mut rest = i;
+    let mut rest = &source[offset_in(source, i)..];
     while let Some(pos) = rest.find("%%{") {
         let body = &rest[pos + 3..];
         let Some(end) = body.find("}%%") else { break };

@@ -1,15 +1,15 @@
 //! Flowcharts (`graph`, `flowchart`, `flowchart-elk`).
 //!
 //! `parse` (source → [`model::Graph`]) → `measure` (labels → sizes; the
-//! only place text is measured) → the shared layered engine
-//! (`crate::layered`) → `draw` (SVG). `layout_json` writes the geometry for
-//! `-f layout`.
+//! only place text is measured) → `to_layered` → the shared layered engine
+//! (`crate::layered`) → `draw` (SVG). The geometry is also written as
+//! layout JSON for `-f layout` (`crate::layered::json`).
 
 pub mod draw;
-pub mod layout_json;
 pub mod measure;
 pub mod model;
 pub(crate) mod parse;
+pub mod to_layered;
 
 use super::{Context, Drawing};
 use crate::config::{Config, Value};
@@ -84,12 +84,13 @@ pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Drawing {
     let sizes = measure::measure_with(graph, &settings);
     let mut opts = fc.layout_options();
     opts.default_curve = fc.curve.clone();
-    let geometry = crate::layered::layout(graph, &sizes, &opts);
+    let lg = to_layered::to_layered(graph, &sizes);
+    let geometry = crate::layered::layout(&lg, &opts);
     let (svg, width, height) = draw::render_svg(graph, &geometry, cx);
     Drawing {
         svg,
         width,
         height,
-        layout_json: Some(layout_json::to_json(graph, &geometry)),
+        layout_json: Some(crate::layered::json::to_json(&lg, &geometry)),
     }
 }
