@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod state;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -79,7 +80,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("pie", &["pie"], None),
     row("sequence", &["sequenceDiagram"], None),
     row("class", &["classDiagram", "classDiagram-v2"], None),
-    row("state", &["stateDiagram", "stateDiagram-v2"], None),
+    row(
+        "state",
+        &["stateDiagram", "stateDiagram-v2"],
+        Some(state::render),
+    ),
     row("er", &["erDiagram"], None),
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),

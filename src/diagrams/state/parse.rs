@@ -126,6 +126,12 @@ struct Parser<'s> {
     d: Diagram,
     /// Open composites, innermost last, with the `state` text that opened each.
     stack: Vec<(usize, &'s str)>,
+    /// `class ids name` statements, applied at the end to the states that
+    /// exist (as mermaid-js, an unknown id is not a state).
+    pending: Vec<(&'s str, &'s str)>,
+    /// The state named by the previous statement when it was a bare
+    /// `state id` (its `{` may start the next line).
+    last_state: Option<(usize, &'s str)>,
 }
 
 impl<'s> Parser<'s> {
@@ -219,6 +225,10 @@ impl<'s> Parser<'s> {
         if t.is_empty() {
             return Ok((None, rest));
         }
+        let last = self.last_state.take();
+        if let (Some(body), Some((i, at))) = (t.strip_prefix('{'), last) {
+            return self.open(i, at, body, rest);
+        }
         if t == "}" || t.starts_with('}') {
             if self.stack.pop().is_none() {
                 return Err(self.err(&t[..1], "unexpected `}`: no composite state is open"));
@@ -275,8 +285,7 @@ impl<'s> Parser<'s> {
             };
             let (ids, class) = (&r[..p], r[p..].trim());
             for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let i = self.state(id);
-                self.d.states[i].classes.push(class.to_string());
+                self.pending.push((id, class));
             }
             return Ok((None, rest));
         }
@@ -404,30 +413,7 @@ impl<'s> Parser<'s> {
             return Ok((None, rest));
         }
         if let Some(body) = after.strip_prefix('{') {
-            let c = match self.d.states[i].composite {
-                Some(c) => {
-                    if self.stack.iter().any(|s| s.0 == c) {
-                        return Err(self.err(
-                            raw_id,
-                            format!("composite state `{id}` cannot contain itself"),
-                        ));
-                    }
-                    c
-                }
-                None => {
-                    self.d.composites.push(Composite {
-                        state: i,
-                        parent: self.d.states[i].parent,
-                        direction: None,
-                        regions: 1,
-                    });
-                    let c = self.d.composites.len() - 1;
-                    self.d.states[i].composite = Some(c);
-                    c
-                }
-            };
-            self.stack.push((c, &t[..5]));
-            return Ok((Some(body.trim()), rest));
+            return self.open(i, &t[..5], body, rest);
         }
         if !after.is_empty() {
             return Err(self.err(
@@ -438,7 +424,42 @@ impl<'s> Parser<'s> {
                 ),
             ));
         }
+        self.last_state = Some((i, &t[..5]));
         Ok((None, rest))
+    }
+
+    /// Open state `i`'s body (`{` read; `body` is the rest of the line).
+    fn open(
+        &mut self,
+        i: usize,
+        at: &'s str,
+        body: &'s str,
+        rest: &'s str,
+    ) -> Result<Step<'s>, ParseError> {
+        let c = match self.d.states[i].composite {
+            Some(c) => {
+                if self.stack.iter().any(|s| s.0 == c) {
+                    let id = &self.d.states[i].id;
+                    return Err(
+                        self.err(at, format!("composite state `{id}` cannot contain itself"))
+                    );
+                }
+                c
+            }
+            None => {
+                self.d.composites.push(Composite {
+                    state: i,
+                    parent: self.d.states[i].parent,
+                    direction: None,
+                    regions: 1,
+                });
+                let c = self.d.composites.len() - 1;
+                self.d.states[i].composite = Some(c);
+                c
+            }
+        };
+        self.stack.push((c, at));
+        Ok((Some(body.trim()), rest))
     }
 
     fn note(&mut self, t: &'s str, r: &'s str, rest: &'s str) -> Result<Step<'s>, ParseError> {
@@ -522,6 +543,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
         src: pre.source,
         d: Diagram::default(),
         stack: Vec::new(),
+        pending: Vec::new(),
+        last_state: None,
     };
     while !rest.is_empty() {
         if let Some((acc, after)) = accessibility(pre.source, rest)? {
@@ -547,6 +570,11 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
             at,
             format!("composite state `{id}` is not closed: expected `}}`"),
         ));
+    }
+    for (id, class) in std::mem::take(&mut p.pending) {
+        if let Some(i) = p.d.find(id) {
+            p.d.states[i].classes.push(class.to_string());
+        }
     }
     if pre.title.is_some() {
         p.d.title = pre.title.clone();
