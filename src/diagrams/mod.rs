@@ -12,6 +12,7 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod class;
 pub mod flowchart;
 pub mod state;
 
@@ -79,7 +80,11 @@ pub const REGISTRY: &[DiagramType] = &[
     ),
     row("pie", &["pie"], None),
     row("sequence", &["sequenceDiagram"], None),
-    row("class", &["classDiagram", "classDiagram-v2"], None),
+    row(
+        "class",
+        &["classDiagram", "classDiagram-v2"],
+        Some(class::render),
+    ),
     row(
         "state",
         &["stateDiagram", "stateDiagram-v2"],
