@@ -12,11 +12,13 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod class;
 pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
 pub mod sequence;
+pub mod state;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -86,8 +88,14 @@ pub const REGISTRY: &[DiagramType] = &[
     ),
     row("pie", &["pie"], Some(pie::render)),
     row("sequence", &["sequenceDiagram"], Some(sequence::render)),
-    row("class", &["classDiagram", "classDiagram-v2"], None),
-    row("state", &["stateDiagram", "stateDiagram-v2"], None),
+    row(
+        "class",
+        &["classDiagram", "classDiagram-v2"],
+        Some(class::render),
+    row(
+        "state",
+        &["stateDiagram", "stateDiagram-v2"],
+        Some(state::render),
     row("er", &["erDiagram"], None),
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),
