@@ -12,6 +12,7 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod er;
 pub mod flowchart;
 
 use crate::config::Config;
@@ -80,7 +81,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("sequence", &["sequenceDiagram"], None),
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
-    row("er", &["erDiagram"], None),
+    row("er", &["erDiagram"], Some(er::render)),
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], None),
