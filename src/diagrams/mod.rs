@@ -14,6 +14,7 @@
 
 pub mod er;
 pub mod flowchart;
+pub mod requirement;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -88,7 +89,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], None),
     row("quadrant", &["quadrantChart"], None),
-    row("requirement", &["requirementDiagram", "requirement"], None),
+    row(
+        "requirement",
+        &["requirementDiagram", "requirement"],
+        Some(requirement::render),
+    ),
     row(
         "c4",
         &[
