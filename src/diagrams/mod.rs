@@ -13,10 +13,12 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod class;
+pub mod er;
 pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
+pub mod requirement;
 pub mod sequence;
 pub mod state;
 
@@ -96,14 +98,17 @@ pub const REGISTRY: &[DiagramType] = &[
         "state",
         &["stateDiagram", "stateDiagram-v2"],
         Some(state::render),
-    row("er", &["erDiagram"], None),
+    row("er", &["erDiagram"], Some(er::render)),
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], None),
     row("quadrant", &["quadrantChart"], Some(quadrant::render)),
-    row("requirement", &["requirementDiagram", "requirement"], None),
+    row(
+        "requirement",
+        &["requirementDiagram", "requirement"],
+        Some(requirement::render),
     row(
         "c4",
         &[
