@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod gantt;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -81,7 +82,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("class", &["classDiagram", "classDiagram-v2"], None),
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
     row("er", &["erDiagram"], None),
-    row("gantt", &["gantt"], None),
+    row("gantt", &["gantt"], Some(gantt::render)),
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
