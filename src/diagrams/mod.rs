@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod gantt;
+pub mod timeline;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -86,7 +87,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
-    row("timeline", &["timeline"], None),
+    row("timeline", &["timeline"], Some(timeline::render)),
     row("quadrant", &["quadrantChart"], None),
     row("requirement", &["requirementDiagram", "requirement"], None),
     row(
