@@ -15,12 +15,14 @@
 pub mod class;
 pub mod er;
 pub mod flowchart;
+pub mod gantt;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
 pub mod requirement;
 pub mod sequence;
 pub mod state;
+pub mod timeline;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -99,11 +101,11 @@ pub const REGISTRY: &[DiagramType] = &[
         &["stateDiagram", "stateDiagram-v2"],
         Some(state::render),
     row("er", &["erDiagram"], Some(er::render)),
-    row("gantt", &["gantt"], None),
+    row("gantt", &["gantt"], Some(gantt::render)),
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
-    row("timeline", &["timeline"], None),
+    row("timeline", &["timeline"], Some(timeline::render)),
     row("quadrant", &["quadrantChart"], Some(quadrant::render)),
     row(
         "requirement",
