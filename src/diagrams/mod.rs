@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod gitgraph;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -83,7 +84,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("er", &["erDiagram"], None),
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),
-    row("gitgraph", &["gitGraph"], None),
+    row("gitgraph", &["gitGraph"], Some(gitgraph::render)),
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], None),
     row("quadrant", &["quadrantChart"], None),
