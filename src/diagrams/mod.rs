@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod gitgraph;
+pub mod mindmap;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -85,7 +86,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("gantt", &["gantt"], None),
     row("journey", &["journey"], None),
     row("gitgraph", &["gitGraph"], Some(gitgraph::render)),
-    row("mindmap", &["mindmap"], None),
+    row("mindmap", &["mindmap"], Some(mindmap::render)),
     row("timeline", &["timeline"], None),
     row("quadrant", &["quadrantChart"], None),
     row("requirement", &["requirementDiagram", "requirement"], None),
