@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod gitgraph;
+pub mod kanban;
 pub mod mindmap;
 
 use crate::config::Config;
@@ -106,7 +107,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("block", &["block", "block-beta"], None),
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
-    row("kanban", &["kanban"], None),
+    row("kanban", &["kanban"], Some(kanban::render)),
     row("radar", &["radar-beta", "radar"], None),
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
