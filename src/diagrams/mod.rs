@@ -16,6 +16,9 @@ pub mod class;
 pub mod er;
 pub mod flowchart;
 pub mod gantt;
+pub mod gitgraph;
+pub mod kanban;
+pub mod mindmap;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
@@ -103,8 +106,8 @@ pub const REGISTRY: &[DiagramType] = &[
     row("er", &["erDiagram"], Some(er::render)),
     row("gantt", &["gantt"], Some(gantt::render)),
     row("journey", &["journey"], None),
-    row("gitgraph", &["gitGraph"], None),
-    row("mindmap", &["mindmap"], None),
+    row("gitgraph", &["gitGraph"], Some(gitgraph::render)),
+    row("mindmap", &["mindmap"], Some(mindmap::render)),
     row("timeline", &["timeline"], Some(timeline::render)),
     row("quadrant", &["quadrantChart"], Some(quadrant::render)),
     row(
@@ -127,7 +130,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("block", &["block", "block-beta"], None),
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
-    row("kanban", &["kanban"], None),
+    row("kanban", &["kanban"], Some(kanban::render)),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
