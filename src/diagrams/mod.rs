@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod xychart;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -100,7 +101,11 @@ pub const REGISTRY: &[DiagramType] = &[
         None,
     ),
     row("sankey", &["sankey", "sankey-beta"], None),
-    row("xychart", &["xychart", "xychart-beta"], None),
+    row(
+        "xychart",
+        &["xychart", "xychart-beta"],
+        Some(xychart::render),
+    ),
     row("block", &["block", "block-beta"], None),
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
