@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod packet;
 pub mod xychart;
 
 use crate::config::Config;
@@ -107,7 +108,7 @@ pub const REGISTRY: &[DiagramType] = &[
         Some(xychart::render),
     ),
     row("block", &["block", "block-beta"], None),
-    row("packet", &["packet", "packet-beta"], None),
+    row("packet", &["packet", "packet-beta"], Some(packet::render)),
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], None),
     row("radar", &["radar-beta", "radar"], None),
