@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod packet;
+pub mod sankey;
 pub mod xychart;
 
 use crate::config::Config;
@@ -101,7 +102,7 @@ pub const REGISTRY: &[DiagramType] = &[
         ],
         None,
     ),
-    row("sankey", &["sankey", "sankey-beta"], None),
+    row("sankey", &["sankey", "sankey-beta"], Some(sankey::render)),
     row(
         "xychart",
         &["xychart", "xychart-beta"],
