@@ -228,8 +228,8 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
             st.resolve(&columns[ci], beta);
         }
         // Left to right.
-        for ci in 1..layers {
-            let col = columns[ci].clone();
+        for column in columns.iter_mut().skip(1) {
+            let col = column.clone();
             for &t in &col {
                 let mut y = 0.0;
                 let mut w = 0.0;
@@ -246,8 +246,8 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
                     st.reorder_around(&mut g, t);
                 }
             }
-            st.sort_column(&mut columns[ci]);
-            st.resolve(&columns[ci], beta);
+            st.sort_column(column);
+            st.resolve(column, beta);
         }
     }
     for i in 0..n {
