@@ -19,13 +19,16 @@ pub mod gantt;
 pub mod gitgraph;
 pub mod kanban;
 pub mod mindmap;
+pub mod packet;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
 pub mod requirement;
+pub mod sankey;
 pub mod sequence;
 pub mod state;
 pub mod timeline;
+pub mod xychart;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -125,10 +128,13 @@ pub const REGISTRY: &[DiagramType] = &[
         ],
         None,
     ),
-    row("sankey", &["sankey", "sankey-beta"], None),
-    row("xychart", &["xychart", "xychart-beta"], None),
+    row("sankey", &["sankey", "sankey-beta"], Some(sankey::render)),
+    row(
+        "xychart",
+        &["xychart", "xychart-beta"],
+        Some(xychart::render),
     row("block", &["block", "block-beta"], None),
-    row("packet", &["packet", "packet-beta"], None),
+    row("packet", &["packet", "packet-beta"], Some(packet::render)),
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], Some(kanban::render)),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
