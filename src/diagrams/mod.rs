@@ -102,10 +102,12 @@ pub const REGISTRY: &[DiagramType] = &[
         "class",
         &["classDiagram", "classDiagram-v2"],
         Some(class::render),
+    ),
     row(
         "state",
         &["stateDiagram", "stateDiagram-v2"],
         Some(state::render),
+    ),
     row("er", &["erDiagram"], Some(er::render)),
     row("gantt", &["gantt"], Some(gantt::render)),
     row("journey", &["journey"], None),
@@ -117,6 +119,7 @@ pub const REGISTRY: &[DiagramType] = &[
         "requirement",
         &["requirementDiagram", "requirement"],
         Some(requirement::render),
+    ),
     row(
         "c4",
         &[
@@ -133,6 +136,7 @@ pub const REGISTRY: &[DiagramType] = &[
         "xychart",
         &["xychart", "xychart-beta"],
         Some(xychart::render),
+    ),
     row("block", &["block", "block-beta"], None),
     row("packet", &["packet", "packet-beta"], Some(packet::render)),
     row("architecture", &["architecture", "architecture-beta"], None),

@@ -420,6 +420,7 @@ fn render(src: &str, theme: Option<&str>) -> String {
         config: &config,
         svg_id: "g1",
         background: Some("white"),
+        layout_json: false,
     };
     super::render(&pre, &cx).unwrap().svg
 }

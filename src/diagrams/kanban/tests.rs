@@ -195,6 +195,7 @@ fn render(src: &str, theme: Option<&str>) -> String {
         config: &config,
         svg_id: "k1",
         background: None,
+        layout_json: false,
     };
     super::render(&pre, &cx).unwrap().svg
 }

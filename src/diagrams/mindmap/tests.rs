@@ -213,6 +213,7 @@ fn render(src: &str, theme: Option<&str>) -> String {
         config: &config,
         svg_id: "m1",
         background: None,
+        layout_json: false,
     };
     super::render(&pre, &cx).unwrap().svg
 }

@@ -33,6 +33,7 @@ fn render_src(src: &str) -> Drawing {
         config: &config,
         svg_id: "s",
         background: None,
+        layout_json: false,
     };
     render(&pre, &cx).expect("render")
 }

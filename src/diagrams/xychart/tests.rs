@@ -22,6 +22,7 @@ fn render_src(src: &str) -> Drawing {
         config: &config,
         svg_id: "t",
         background: None,
+        layout_json: false,
     };
     render(&pre, &cx).expect("render")
 }
