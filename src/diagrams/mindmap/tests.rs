@@ -249,3 +249,22 @@ fn svg_is_well_formed_deterministic_and_themed() {
     );
     assert_ne!(tidy, render(src, None));
 }
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let pieces = [
+        "root", "((", "))", "(", ")", "[", "]", "{{", "}}", "\n", "\n  ", "\n    ", "\"", "`",
+        "::icon(", ":::", "é", "%%", "x", " ", "<br>",
+    ];
+    let mut r = Lcg(11);
+    for _ in 0..3000 {
+        let mut s = String::from("mindmap\n");
+        for _ in 0..r.next(25) {
+            s.push_str(pieces[r.next(pieces.len())]);
+        }
+        if let Ok(m) = map(&s) {
+            let geo = layout(&m, &LayoutOptions::default());
+            assert!(geo.width.is_finite() && geo.height.is_finite(), "{s}");
+        }
+    }
+}
