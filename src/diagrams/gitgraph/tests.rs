@@ -465,3 +465,48 @@ fn config_is_read() {
     let svg = render(src, None);
     assert!(!svg.contains("trunk") && !svg.contains("rotate(") && svg.contains(">only<"));
 }
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let pieces = [
+        "commit",
+        " id:",
+        " \"x\"",
+        " tag:",
+        "branch",
+        " b",
+        "checkout",
+        " main",
+        "merge",
+        "cherry-pick",
+        " type:",
+        " REVERSE",
+        " order:",
+        " 3",
+        "\n",
+        "\"",
+        "'",
+        ":",
+        "é",
+        "%%",
+        "{",
+        "}",
+        " parent:",
+        "switch",
+        "\n  ",
+        "LR:",
+        "TB:",
+        "BT:",
+    ];
+    let mut r = Lcg(7);
+    for _ in 0..3000 {
+        let mut s = String::from("gitGraph");
+        for _ in 0..r.next(25) {
+            s.push_str(pieces[r.next(pieces.len())]);
+        }
+        if let Ok(g) = graph(&s) {
+            let geo = layout(&g, &LayoutOptions::default());
+            assert!(geo.width.is_finite() && geo.height.is_finite(), "{s}");
+        }
+    }
+}

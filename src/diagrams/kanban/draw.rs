@@ -68,7 +68,7 @@ pub fn ticket_url(base: Option<&str>, ticket: &str) -> Option<String> {
 }
 
 fn text_at(w: &mut Writer, p: &Placed, fill: &str, extra: Attrs, style: TextStyle) {
-    let (l, t, r, b) = p.bounds();
+    let (l, t, r, _) = p.bounds();
     let mut a = fill_attrs(fill);
     a.extend(extra);
     if p.text.lines.iter().all(|l| l.is_plain(style)) && p.text.lines.len() == 1 {
@@ -100,7 +100,6 @@ fn text_at(w: &mut Writer, p: &Placed, fill: &str, extra: Attrs, style: TextStyl
             l + line.width / 2.0
         };
         let cy = t + (k as f64 + 0.5) * p.text.line_height;
-        let _ = b;
         svg::label(w, &one, Point::new(cx, cy), a.clone(), style);
     }
 }

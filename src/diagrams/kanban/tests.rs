@@ -224,3 +224,47 @@ fn svg_is_well_formed_deterministic_and_linked() {
     let unsafe_base = src.replace("https://t.example/", "javascript:");
     assert!(!render(&unsafe_base, None).contains("href"));
 }
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let pieces = [
+        "todo",
+        "[",
+        "]",
+        "(",
+        ")",
+        "@{",
+        "}",
+        " ticket:",
+        " priority:",
+        " 'High'",
+        ",",
+        "\n",
+        "\n  ",
+        "\"",
+        "`",
+        "é",
+        "%%",
+        "x",
+        " ",
+        "<br>",
+        "'",
+    ];
+    let mut seed: u64 = 5;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    for _ in 0..3000 {
+        let mut s = String::from("kanban\n");
+        for _ in 0..next(25) {
+            s.push_str(pieces[next(pieces.len())]);
+        }
+        if let Ok(b) = board(&s) {
+            let geo = layout(&b, &LayoutOptions::default());
+            assert!(geo.width.is_finite() && geo.height.is_finite(), "{s}");
+        }
+    }
+}

@@ -1,9 +1,10 @@
 //! Mind map → geometry: node sizes from their measured labels, then a
-//! balanced two-sided tree (the root in the middle, its branches split
-//! between the right and the left so both sides are about as tall, each
-//! branch a tidy tree growing away from the root; `tidy-tree` puts every
-//! branch on the right). Subtrees own disjoint vertical bands, so no two
-//! nodes can overlap. Text is measured here and only here.
+//! balanced tree around the root: its branches are dealt to the right,
+//! below, left and above (right and left only for two branches; all to
+//! the right with `layout: tidy-tree`), each branch a tidy tree growing
+//! away from the root. Subtrees own disjoint bands across their growth,
+//! and the upper and lower branches are moved clear of the side ones, so
+//! no two nodes can overlap. Text is measured here and only here.
 
 use super::model::{Mindmap, Shape};
 use crate::geometry::Point;
@@ -11,6 +12,24 @@ use crate::text::{layout as text_layout, TextBox, TextStyle};
 
 /// Horizontal gap between a node and its children.
 pub const LEVEL_GAP: f64 = 50.0;
+/// Vertical gap between a node and its children in branches growing up
+/// or down.
+pub const LEVEL_GAP_V: f64 = 40.0;
+/// Which way a branch grows from the root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Right,
+    Left,
+    Down,
+    Up,
+}
+
+impl Side {
+    fn sideways(self) -> bool {
+        matches!(self, Side::Right | Side::Left)
+    }
+}
+
 /// Vertical gap between sibling subtrees.
 pub const SIBLING_GAP: f64 = 14.0;
 
@@ -127,39 +146,55 @@ pub fn layout(m: &Mindmap, o: &LayoutOptions) -> Geometry {
             }
         })
         .collect();
-    // Vertical extent of every subtree (children come after parents).
-    let mut ext = vec![0.0f64; n];
+    // Extent of every subtree across its growth: vertical for branches
+    // growing sideways, horizontal for branches growing up or down
+    // (children come after parents).
+    let mut ext_v = vec![0.0f64; n];
+    let mut ext_h = vec![0.0f64; n];
     for i in (0..n).rev() {
         let ch = &m.nodes[i].children;
-        let sum: f64 = ch.iter().map(|&c| ext[c]).sum::<f64>()
-            + SIBLING_GAP * ch.len().saturating_sub(1) as f64;
-        ext[i] = nodes[i].h.max(sum);
+        let gaps = SIBLING_GAP * ch.len().saturating_sub(1) as f64;
+        let sv: f64 = ch.iter().map(|&c| ext_v[c]).sum::<f64>() + gaps;
+        let sh: f64 = ch.iter().map(|&c| ext_h[c]).sum::<f64>() + gaps;
+        ext_v[i] = nodes[i].h.max(sv);
+        ext_h[i] = nodes[i].w.max(sh);
     }
-    let mut dir = vec![1.0f64; n];
-    let mut band_top = vec![0.0f64; n];
+    let across = |d: Side, i: usize| if d.sideways() { ext_v[i] } else { ext_h[i] };
+    let mut dir = vec![Side::Right; n];
+    let mut band = vec![0.0f64; n];
     if n > 0 {
-        // Split the root's branches into a right and a left group.
-        let kids = &m.nodes[0].children;
-        let total: f64 = kids.iter().map(|&c| ext[c]).sum();
-        let mut acc = 0.0;
-        let mut right: Vec<usize> = Vec::new();
-        let mut left: Vec<usize> = Vec::new();
-        for &c in kids {
-            if o.tidy_tree || right.is_empty() || acc + ext[c] / 2.0 <= total / 2.0 {
-                right.push(c);
-                acc += ext[c];
+        // Deal the root's branches to the sides, each to the side with the
+        // least load so far (right and left first; up and down only when
+        // there are more than two branches).
+        let kids = m.nodes[0].children.clone();
+        let sides: &[Side] = if o.tidy_tree {
+            &[Side::Right]
+        } else if kids.len() <= 2 {
+            &[Side::Right, Side::Left]
+        } else {
+            &[Side::Right, Side::Down, Side::Left, Side::Up]
+        };
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sides.len()];
+        let mut load = vec![0.0f64; sides.len()];
+        for (k, &c) in kids.iter().enumerate() {
+            let s = if k < sides.len() {
+                k
             } else {
-                left.push(c);
-            }
+                (0..sides.len())
+                    .min_by(|&a, &b| load[a].total_cmp(&load[b]))
+                    .unwrap_or(0)
+            };
+            groups[s].push(c);
+            load[s] += ext_v[c].max(ext_h[c]);
         }
-        for (side, d) in [(&right, 1.0), (&left, -1.0)] {
-            let sum: f64 = side.iter().map(|&c| ext[c]).sum::<f64>()
-                + SIBLING_GAP * side.len().saturating_sub(1) as f64;
+        for (g, &d) in groups.iter().zip(sides) {
+            let sum: f64 = g.iter().map(|&c| across(d, c)).sum::<f64>()
+                + SIBLING_GAP * g.len().saturating_sub(1) as f64;
             let mut y = -sum / 2.0;
-            for &c in side.iter() {
-                band_top[c] = y;
+            for &c in g {
+                band[c] = y;
                 dir[c] = d;
-                y += ext[c] + SIBLING_GAP;
+                y += across(d, c) + SIBLING_GAP;
             }
         }
         nodes[0].centre = Point::new(0.0, 0.0);
@@ -167,19 +202,68 @@ pub fn layout(m: &Mindmap, o: &LayoutOptions) -> Geometry {
             let nd = &m.nodes[i];
             if let Some(p) = nd.parent {
                 let d = dir[i];
-                let x = nodes[p].centre.x + d * (nodes[p].w / 2.0 + LEVEL_GAP + nodes[i].w / 2.0);
-                nodes[i].centre = Point::new(x, band_top[i] + ext[i] / 2.0);
+                let (pc, pw, ph) = (nodes[p].centre, nodes[p].w, nodes[p].h);
+                let (w, h) = (nodes[i].w, nodes[i].h);
+                let off = band[i] + across(d, i) / 2.0;
+                nodes[i].centre = match d {
+                    Side::Right => Point::new(pc.x + pw / 2.0 + LEVEL_GAP + w / 2.0, off),
+                    Side::Left => Point::new(pc.x - pw / 2.0 - LEVEL_GAP - w / 2.0, off),
+                    Side::Down => Point::new(off, pc.y + ph / 2.0 + LEVEL_GAP_V + h / 2.0),
+                    Side::Up => Point::new(off, pc.y - ph / 2.0 - LEVEL_GAP_V - h / 2.0),
+                };
             }
-            // Bands of the children, centred on this node.
-            let ch = &nd.children;
             if i > 0 {
-                let sum: f64 = ch.iter().map(|&c| ext[c]).sum::<f64>()
+                let d = dir[i];
+                let ch = &nd.children;
+                let sum: f64 = ch.iter().map(|&c| across(d, c)).sum::<f64>()
                     + SIBLING_GAP * ch.len().saturating_sub(1) as f64;
-                let mut y = nodes[i].centre.y - sum / 2.0;
+                let mid = if d.sideways() {
+                    nodes[i].centre.y
+                } else {
+                    nodes[i].centre.x
+                };
+                let mut y = mid - sum / 2.0;
                 for &c in ch {
-                    band_top[c] = y;
-                    dir[c] = dir[i];
-                    y += ext[c] + SIBLING_GAP;
+                    band[c] = y;
+                    dir[c] = d;
+                    y += across(d, c) + SIBLING_GAP;
+                }
+            }
+        }
+        // Move the upper and lower branches clear of the side ones.
+        let bbox = |d: Side, nodes: &[NodeGeo]| {
+            let mut b = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for (g, _) in nodes.iter().zip(&dir).skip(1).filter(|(_, s)| **s == d) {
+                b = (
+                    b.0.min(g.left()),
+                    b.1.min(g.top()),
+                    b.2.max(g.right()),
+                    b.3.max(g.bottom()),
+                );
+            }
+            b
+        };
+        let (r, l) = (bbox(Side::Right, &nodes), bbox(Side::Left, &nodes));
+        for d in [Side::Down, Side::Up] {
+            let b = bbox(d, &nodes);
+            if b.0 > b.2 {
+                continue;
+            }
+            let mut shift = 0.0f64;
+            for s in [r, l] {
+                if s.0 > s.2 || b.2 <= s.0 - SIBLING_GAP || s.2 <= b.0 - SIBLING_GAP {
+                    continue;
+                }
+                shift = if d == Side::Down {
+                    shift.max(s.3 + LEVEL_GAP_V - b.1)
+                } else {
+                    shift.max(b.3 - (s.1 - LEVEL_GAP_V))
+                };
+            }
+            if shift > 0.0 {
+                let sign = if d == Side::Down { 1.0 } else { -1.0 };
+                for (g, _) in nodes.iter_mut().zip(&dir).skip(1).filter(|(_, s)| **s == d) {
+                    g.centre.y += sign * shift;
                 }
             }
         }
@@ -188,16 +272,38 @@ pub fn layout(m: &Mindmap, o: &LayoutOptions) -> Geometry {
     let mut edges = Vec::new();
     for (i, nd) in m.nodes.iter().enumerate() {
         let Some(p) = nd.parent else { continue };
-        let d = dir[i];
         let (a, b) = (&nodes[p], &nodes[i]);
-        let from = Point::new(a.centre.x + d * a.w / 2.0, a.centre.y);
-        let to = Point::new(b.centre.x - d * b.w / 2.0, b.centre.y);
-        let k = (to.x - from.x) / 2.0;
+        let (from, to, c1, c2) = match dir[i] {
+            Side::Right | Side::Left => {
+                let d = if dir[i] == Side::Right { 1.0 } else { -1.0 };
+                let from = Point::new(a.centre.x + d * a.w / 2.0, a.centre.y);
+                let to = Point::new(b.centre.x - d * b.w / 2.0, b.centre.y);
+                let k = (to.x - from.x) / 2.0;
+                (
+                    from,
+                    to,
+                    Point::new(from.x + k, from.y),
+                    Point::new(to.x - k, to.y),
+                )
+            }
+            Side::Down | Side::Up => {
+                let d = if dir[i] == Side::Down { 1.0 } else { -1.0 };
+                let from = Point::new(a.centre.x, a.centre.y + d * a.h / 2.0);
+                let to = Point::new(b.centre.x, b.centre.y - d * b.h / 2.0);
+                let k = (to.y - from.y) / 2.0;
+                (
+                    from,
+                    to,
+                    Point::new(from.x, from.y + k),
+                    Point::new(to.x, to.y - k),
+                )
+            }
+        };
         edges.push(EdgeGeo {
             child: i,
             from,
-            c1: Point::new(from.x + k, from.y),
-            c2: Point::new(to.x - k, to.y),
+            c1,
+            c2,
             to,
             width: edge_width(nd.depth),
         });

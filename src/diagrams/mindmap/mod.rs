@@ -1,9 +1,9 @@
 //! Mind maps (`mindmap`).
 //!
 //! `parse` (indented lines → [`model::Mindmap`]) → `layout` (node sizes
-//! from measured labels, a balanced two-sided tree or, with `layout:
-//! tidy-tree`, a left-to-right tidy tree) → `draw` (SVG, branch colours
-//! from the theme's `cScale*`).
+//! from measured labels; branches spread right, below, left and above
+//! the root or, with `layout: tidy-tree`, a left-to-right tidy tree) →
+//! `draw` (SVG, branch colours from the theme's `cScale*`).
 
 pub mod draw;
 pub mod layout;

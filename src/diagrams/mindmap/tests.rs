@@ -193,17 +193,21 @@ fn generated_maps_have_no_overlaps() {
 }
 
 #[test]
-fn balanced_map_puts_branches_on_both_sides() {
+fn balanced_map_spreads_branches_around_the_root() {
     let m = map("mindmap\nR\n  A\n  B\n  C\n  D").unwrap();
     let geo = layout(&m, &LayoutOptions::default());
-    let root = geo.nodes[0].centre.x;
-    let right = geo
-        .nodes
-        .iter()
-        .skip(1)
-        .filter(|n| n.centre.x > root)
-        .count();
-    assert_eq!(right, 2);
+    let r = &geo.nodes[0];
+    let n = &geo.nodes[1..];
+    // One branch on each side: right, below, left, above.
+    assert!(n[0].left() > r.right() && (n[0].centre.y - r.centre.y).abs() < 1.0);
+    assert!(n[1].top() > r.bottom() && (n[1].centre.x - r.centre.x).abs() < 1.0);
+    assert!(n[2].right() < r.left());
+    assert!(n[3].bottom() < r.top());
+    // Two branches: right and left.
+    let m = map("mindmap\nR\n  A\n  B").unwrap();
+    let geo = layout(&m, &LayoutOptions::default());
+    assert!(geo.nodes[1].left() > geo.nodes[0].right());
+    assert!(geo.nodes[2].right() < geo.nodes[0].left());
 }
 
 fn render(src: &str, theme: Option<&str>) -> String {
@@ -249,4 +253,23 @@ fn svg_is_well_formed_deterministic_and_themed() {
         None,
     );
     assert_ne!(tidy, render(src, None));
+}
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let pieces = [
+        "root", "((", "))", "(", ")", "[", "]", "{{", "}}", "\n", "\n  ", "\n    ", "\"", "`",
+        "::icon(", ":::", "é", "%%", "x", " ", "<br>",
+    ];
+    let mut r = Lcg(11);
+    for _ in 0..3000 {
+        let mut s = String::from("mindmap\n");
+        for _ in 0..r.next(25) {
+            s.push_str(pieces[r.next(pieces.len())]);
+        }
+        if let Ok(m) = map(&s) {
+            let geo = layout(&m, &LayoutOptions::default());
+            assert!(geo.width.is_finite() && geo.height.is_finite(), "{s}");
+        }
+    }
 }
