@@ -362,6 +362,38 @@ impl Yaml<'_> {
                 || value.starts_with(">-")
             {
                 self.block_string(indent, value.starts_with('>'))
+            } else if let Some(q) = open_quote(value) {
+                // A quoted scalar over several lines: line breaks fold to
+                // spaces (an empty line to a newline), as YAML does.
+                let mut joined = value.to_string();
+                let mut closed = false;
+                while let Some(next) = self.lines.get(self.i) {
+                    self.i += 1;
+                    let part = next.raw.trim();
+                    if part.is_empty() {
+                        joined.push('\n');
+                    } else {
+                        if !joined.ends_with('\n') {
+                            joined.push(' ');
+                        }
+                        joined.push_str(part);
+                    }
+                    if has_unescaped(part, q) {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return err(
+                        at + l_offset(text, value),
+                        format!("unclosed string in the front matter (expected `{q}`)"),
+                    );
+                }
+                let _ = raw;
+                inline_value(
+                    strip_comment(&joined).trim_end(),
+                    at + l_offset(text, value),
+                )?
             } else {
                 let _ = raw;
                 inline_value(value, at + l_offset(text, value))?
@@ -402,6 +434,24 @@ impl Yaml<'_> {
         }
         Value::String(parts.join(if folded { " " } else { "\n" }))
     }
+}
+
+/// The quote of a quoted scalar that does not close on its first line.
+fn open_quote(value: &str) -> Option<char> {
+    let q = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    (!has_unescaped(&value[1..], q)).then_some(q)
+}
+
+/// Whether `s` holds `q` not preceded by a backslash (inside `"…"`).
+fn has_unescaped(s: &str, q: char) -> bool {
+    let mut escaped = false;
+    for c in s.chars() {
+        if c == q && !escaped {
+            return true;
+        }
+        escaped = c == '\\' && !escaped && q == '"';
+    }
+    false
 }
 
 fn l_offset(text: &str, part: &str) -> usize {
@@ -514,6 +564,18 @@ mod tests {
         assert_eq!(v.get("empty"), Some(&Value::Null));
         assert_eq!(v.get("text"), Some(&s("line 1\nline 2")));
         assert_eq!(parse_yaml("\n\n").unwrap(), Value::object());
+    }
+
+    #[test]
+    fn yaml_quoted_scalars_over_several_lines() {
+        let v =
+            parse_yaml("a:\n  css: \" one #x \\n\n      two\n\n    three \"\n  b: 1\n").unwrap();
+        assert_eq!(
+            v.get_str("a.css").as_deref(),
+            Some(" one #x \n two\nthree ")
+        );
+        assert_eq!(v.get_f64("a.b"), Some(1.0));
+        assert!(parse_yaml("a: \"never\n  closed\n").is_err());
     }
 
     #[test]
