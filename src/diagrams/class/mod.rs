@@ -75,6 +75,8 @@ pub fn render_diagram(d: &model::Diagram, cx: &Context<'_>) -> Drawing {
         svg,
         width: l.width,
         height: l.height,
-        layout_json: Some(crate::layered::json::to_json(&l.mapped.graph, &l.geom)),
+        layout_json: cx
+            .layout_json
+            .then(|| crate::layered::json::to_json(&l.mapped.graph, &l.geom)),
     }
 }

@@ -34,6 +34,7 @@ fn render_src(src: &str, theme: Option<&str>) -> Drawing {
         config: &config,
         svg_id: "c",
         background: Some("white"),
+        layout_json: true,
     };
     render(&pre, &cx).expect("render")
 }

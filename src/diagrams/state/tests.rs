@@ -45,6 +45,7 @@ fn render_src(src: &str, theme: Option<&str>) -> Drawing {
         config: &config,
         svg_id: "t",
         background: Some("white"),
+        layout_json: true,
     };
     render(&pre, &cx).expect("render")
 }
