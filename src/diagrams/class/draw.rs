@@ -4,7 +4,8 @@
 //! only; links only as `http(s)` `<a href>`.
 
 use super::layout::{
-    is_bold, ClassText, Layout, NodeText, PAD_ROWS, PAD_TOP, PAD_X, TITLE_BAND, TITLE_FONT_SIZE,
+    is_bold, ClassText, Layout, NodeText, CARD_SCALE, PAD_ROWS, PAD_TOP, PAD_X, TITLE_BAND,
+    TITLE_FONT_SIZE,
 };
 use super::model::{Classifier, Diagram, End};
 use super::to_layered::{EdgeRef, NodeRef};
@@ -127,11 +128,11 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
     let note_fill = v("noteBkgColor", "#fff5ad");
     let note_stroke = v("noteBorderColor", "#aaaa33");
     let note_text = v("noteTextColor", "#333");
-    let bg = if theme.dark_mode {
-        theme.background.clone()
-    } else {
-        "white".to_string()
-    };
+    // Hollow markers are filled with the canvas colour.
+    let bg = cx
+        .background
+        .and_then(svg::safe_value)
+        .map_or_else(|| theme.background.clone(), str::to_string);
     let mut w = Writer::default();
     svg::begin_document(
         &mut w,
@@ -243,15 +244,21 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
                 p.y.clamp(tb.height / 2.0 - l.dy, l.height - l.dy - tb.height / 2.0),
             )
         };
+        let card_style = TextStyle {
+            size: l.font_size * CARD_SCALE,
+            ..style
+        };
+        let mut card_attrs = svg::fill_attrs(&theme.text);
+        card_attrs.push(("font-size", num(l.font_size * CARD_SCALE)));
         if let Some(tb) = &t.from_card {
             let p = clamp(card_pos(eg.path.start, eg.path.start_tangent(), tb), tb);
-            svg::label(&mut w, tb, p, svg::fill_attrs(&theme.text), style);
+            svg::label(&mut w, tb, p, card_attrs.clone(), card_style);
         }
         if let Some(tb) = &t.to_card {
             let end = eg.path.end();
             let p = card_pos(end, eg.path.end_tangent(), tb);
             let p = clamp(p, tb);
-            svg::label(&mut w, tb, p, svg::fill_attrs(&theme.text), style);
+            svg::label(&mut w, tb, p, card_attrs.clone(), card_style);
         }
     }
     for (v, (rect, r)) in l.geom.nodes.iter().zip(&l.mapped.nodes).enumerate() {
@@ -265,13 +272,16 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
                 a.extend(svg::fill_attrs(&note_fill));
                 a.extend(svg::stroke_attrs(&note_stroke));
                 w.leaf("rect", &a);
-                svg::label(
-                    &mut w,
-                    tb,
-                    Point::new(rect.x, rect.y),
-                    svg::fill_attrs(&note_text),
-                    style,
-                );
+                // Left-aligned lines, as mermaid-js draws class notes.
+                let top = rect.y - tb.height / 2.0;
+                for (k, line) in tb.lines.iter().enumerate() {
+                    let mut a: Attrs = vec![
+                        ("x", num(rect.left() + super::layout::NOTE_PAD)),
+                        ("y", num(top + tb.baseline + k as f64 * tb.line_height)),
+                    ];
+                    a.extend(svg::fill_attrs(&note_text));
+                    w.text_element("text", &a, &line.text);
+                }
                 w.close("g");
             }
             _ => {}
@@ -372,10 +382,14 @@ fn draw_class(
     a.extend(svg::stroke_attrs(&stroke));
     a.push((
         "stroke-width",
-        rs.stroke_width.clone().unwrap_or_else(|| "1".into()),
+        rs.stroke_width
+            .as_deref()
+            .and_then(svg::safe_value)
+            .unwrap_or("1")
+            .to_string(),
     ));
-    if let Some(dash) = &rs.stroke_dasharray {
-        a.push(("stroke-dasharray", dash.clone()));
+    if let Some(dash) = rs.stroke_dasharray.as_deref().and_then(svg::safe_value) {
+        a.push(("stroke-dasharray", dash.to_string()));
     }
     w.leaf("rect", &a);
     let mut y = rect.top() + PAD_TOP;

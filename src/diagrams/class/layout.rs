@@ -20,6 +20,8 @@ pub const PAD_ROWS: f64 = 6.0;
 pub const EMPTY: f64 = 16.0;
 pub const NOTE_PAD: f64 = 12.0;
 pub const EDGE_LABEL_PAD: f64 = 4.0;
+/// Cardinalities are drawn at this fraction of the font size.
+pub const CARD_SCALE: f64 = 0.8;
 
 /// A class box's measured texts.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,12 +178,17 @@ pub fn layout(d: &Diagram, cfg: &ClassConfig, font_size: f64) -> Layout {
         let t = match *r {
             EdgeRef::Relation(i) => {
                 let rel = &d.relations[i];
-                let me =
-                    |s: &Option<String>| s.as_deref().map(|s| text::layout(s, st, false, None));
+                let me = |s: &Option<String>, st: TextStyle| {
+                    s.as_deref().map(|s| text::layout(s, st, false, None))
+                };
+                let cst = TextStyle {
+                    size: font_size * CARD_SCALE,
+                    ..st
+                };
                 EdgeText {
-                    label: me(&rel.label),
-                    from_card: me(&rel.from_card),
-                    to_card: me(&rel.to_card),
+                    label: me(&rel.label, st),
+                    from_card: me(&rel.from_card, cst),
+                    to_card: me(&rel.to_card, cst),
                 }
             }
             EdgeRef::Note(_) => EdgeText::default(),

@@ -339,3 +339,62 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
         }
     }
 }
+
+#[test]
+fn token_soup_never_panics() {
+    let tokens = [
+        "class",
+        " ",
+        "\n",
+        "{",
+        "}",
+        "<|--",
+        "..>",
+        "()",
+        "o--",
+        ":",
+        ":::",
+        "\"",
+        "<<",
+        ">>",
+        "note",
+        "for",
+        "namespace",
+        "~",
+        "`",
+        "[\"",
+        "\"]",
+        "é",
+        "日本",
+        "A",
+        "b1",
+        "$",
+        "*",
+        "(",
+        ")",
+        "cssClass",
+        "link",
+        "click",
+        "call",
+        "href",
+        "style",
+        "%%",
+        ",",
+        ".",
+        "direction",
+    ];
+    let mut r = Rng(7);
+    for _ in 0..400 {
+        let mut s = String::from("classDiagram\n");
+        for _ in 0..r.below(40) {
+            s.push_str(tokens[r.below(tokens.len())]);
+        }
+        let Ok(pre) = read_preamble(&s) else {
+            continue;
+        };
+        if let Ok(d) = parse::parse(&pre, true) {
+            let cfg = ClassConfig::from_config(&Config::default());
+            let _ = layout::layout(&d, &cfg, 16.0);
+        }
+    }
+}

@@ -3,10 +3,8 @@
 //! transitions with barbed arrowheads, their labels, and the states and
 //! notes on top. Paint is presentation attributes only.
 
-use super::layout::{is_bold, Layout, DESC_GAP, TITLE_BAND, TITLE_FONT_SIZE};
+use super::layout::{is_bold, Layout, BAND_PAD, DESC_GAP, TITLE_BAND, TITLE_FONT_SIZE};
 
-/// Space above and below a cluster title (the layered engine's).
-const TITLE_GAP: f64 = 6.0;
 use super::model::{Diagram, Kind};
 use super::to_layered::{ClusterRef, EdgeRef, NodeRef};
 use crate::diagrams::Context;
@@ -182,10 +180,17 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
                 a.extend(svg::stroke_attrs(&stroke));
                 a.push((
                     "stroke-width",
-                    rs.stroke_width.clone().unwrap_or("1".into()),
+                    rs.stroke_width
+                        .as_deref()
+                        .and_then(svg::safe_value)
+                        .unwrap_or("1")
+                        .to_string(),
                 ));
                 w.leaf("rect", &a);
-                let band = (cg.title.bottom() - rect.top() + TITLE_GAP).clamp(0.0, rect.height);
+                let band = l.cluster_text[k]
+                    .as_ref()
+                    .map_or(0.0, |tb| tb.height + BAND_PAD)
+                    .clamp(0.0, rect.height);
                 let inner = Rect {
                     x: rect.x,
                     y: rect.top() + band + (rect.height - band) / 2.0,
@@ -301,7 +306,12 @@ fn draw_state(
     let rs = d.style_of(i);
     let fill = rs.fill.clone().unwrap_or_else(|| pal.fill.clone());
     let stroke = rs.stroke.clone().unwrap_or_else(|| pal.stroke.clone());
-    let sw = rs.stroke_width.clone().unwrap_or_else(|| "1".into());
+    let sw = rs
+        .stroke_width
+        .as_deref()
+        .and_then(svg::safe_value)
+        .unwrap_or("1")
+        .to_string();
     w.open(
         "g",
         &[
@@ -317,8 +327,8 @@ fn draw_state(
             a.extend(svg::fill_attrs(&fill));
             a.extend(svg::stroke_attrs(&stroke));
             a.push(("stroke-width", sw));
-            if let Some(dash) = &rs.stroke_dasharray {
-                a.push(("stroke-dasharray", dash.clone()));
+            if let Some(dash) = rs.stroke_dasharray.as_deref().and_then(svg::safe_value) {
+                a.push(("stroke-dasharray", dash.to_string()));
             }
             w.leaf("rect", &a);
             if let Some(t) = text {

@@ -15,6 +15,10 @@ pub const TITLE_BAND: f64 = 36.0;
 pub const NOTE_PAD: f64 = 12.0;
 /// Horizontal padding around an edge label's text.
 pub const EDGE_LABEL_PAD: f64 = 4.0;
+/// Room reserved under a composite's title band (beyond the band).
+pub const TITLE_ROOM: f64 = 12.0;
+/// Height of a composite's title band beyond its text.
+pub const BAND_PAD: f64 = 6.0;
 /// Gap between a described state's title and the line under it.
 pub const DESC_GAP: f64 = 4.0;
 
@@ -125,9 +129,9 @@ pub fn layout(d: &Diagram, cfg: &StateConfig, font_size: f64) -> Layout {
             ClusterRef::Composite(c) => Some(measure(d.states[d.composites[c].state].title())),
             ClusterRef::Region(..) => None,
         };
-        m.graph.clusters[k].title_size = t
-            .as_ref()
-            .map_or((0.0, 0.0), |b| (b.width + 2.0 * cfg.padding, b.height));
+        m.graph.clusters[k].title_size = t.as_ref().map_or((0.0, 0.0), |b| {
+            (b.width + 2.0 * cfg.padding, b.height + TITLE_ROOM)
+        });
         cluster_text.push(t);
     }
     let opts = crate::layered::LayoutOptions {

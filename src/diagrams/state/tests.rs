@@ -323,3 +323,59 @@ fn composite_edges_and_self_loops_render() {
         assert!(d.svg.ends_with("</svg>\n"));
     }
 }
+
+#[test]
+fn token_soup_never_panics() {
+    let tokens = [
+        "state",
+        " ",
+        "\n",
+        "{",
+        "}",
+        "[*]",
+        "-->",
+        ":",
+        ":::",
+        "\"",
+        "<<",
+        ">>",
+        "fork",
+        "choice",
+        "note",
+        "left of",
+        "right of",
+        "end note",
+        "--",
+        "direction",
+        "LR",
+        "é",
+        "日本",
+        "A",
+        "b1",
+        "classDef",
+        "class",
+        "style",
+        "as",
+        "[[",
+        "]]",
+        "&lt;",
+        "%%",
+        "accDescr {",
+        ",",
+        "#colon;",
+    ];
+    let mut r = Rng(99);
+    for _ in 0..400 {
+        let mut s = String::from("stateDiagram-v2\n");
+        for _ in 0..r.below(40) {
+            s.push_str(tokens[r.below(tokens.len())]);
+        }
+        let Ok(pre) = read_preamble(&s) else {
+            continue;
+        };
+        if let Ok(d) = parse::parse(&pre) {
+            let cfg = StateConfig::from_config(&Config::default());
+            let _ = layout::layout(&d, &cfg, 16.0);
+        }
+    }
+}
