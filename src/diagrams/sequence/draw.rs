@@ -141,6 +141,9 @@ fn text(w: &mut Writer, l: &Label, color: &str, class: &str) {
         a("font-size", num(l.size)),
     ];
     at.extend(fill_attrs(color));
+    if class == "actorLink" {
+        at.push(a("text-decoration", "underline"));
+    }
     w.open("text", &at);
     for (k, line) in l.text.lines.iter().enumerate() {
         let y = l.area.y + l.text.baseline + k as f64 * l.text.line_height;
@@ -207,13 +210,10 @@ pub fn render_svg(d: &Diagram, g: &Layout, cx: &Context<'_>) -> String {
             a("y1", num(ag.life.0)),
             a("x2", num(ag.x)),
             a("y2", num(ag.life.1)),
-            a("stroke-width", "1"),
+            a("stroke-width", "1.5"),
         ];
         at.extend(stroke_attrs(&c.actor_line));
         w.leaf("line", &at);
-        if ag.destroyed {
-            cross(&mut w, ag.x, ag.life.1, 9.0, &c.signal, 2.0);
-        }
     }
     for ag in &g.actors {
         let p = &d.participants[ag.index];
@@ -222,12 +222,21 @@ pub fn render_svg(d: &Diagram, g: &Layout, cx: &Context<'_>) -> String {
             w.open("a", &[a("href", u.to_string())]);
         }
         actor(&mut w, ag, &ag.top, &ag.label_top, &c);
-        if let Some(u) = link {
-            let _ = u;
+        if link.is_some() {
             w.close("a");
         }
         if let (Some(b), Some(l)) = (&ag.bottom, &ag.label_bottom) {
             actor(&mut w, ag, b, l, &c);
+        }
+        for (l, url) in &ag.links {
+            let url = url.trim();
+            if is_http(url) {
+                w.open("a", &[a("href", url.to_string())]);
+                text(&mut w, l, &c.actor_text, "actorLink");
+                w.close("a");
+            } else {
+                text(&mut w, l, &c.actor_text, "actorLink");
+            }
         }
     }
     // Activation bars.
@@ -398,11 +407,11 @@ fn actor(w: &mut Writer, ag: &ActorGeom, b: &Bx, l: &Label, c: &Colors) {
             w.leaf("path", &p);
         }
         Kind::Actor => {
-            let top = b.y + 2.0;
+            let top = b.y + 1.0;
             let mut p = sym("actor-man");
             p.splice(
                 0..0,
-                [a("cx", num(cx)), a("cy", num(top + 10.0)), a("r", "10")],
+                [a("cx", num(cx)), a("cy", num(top + 12.0)), a("r", "12")],
             );
             w.leaf("circle", &p);
             let mut s = vec![a("fill", "none"), a("stroke-width", "2")];
@@ -410,16 +419,16 @@ fn actor(w: &mut Writer, ag: &ActorGeom, b: &Bx, l: &Label, c: &Colors) {
             let d = format!(
                 "M{} {}V{}M{} {}H{}M{} {}L{} {}L{} {}",
                 num(cx),
-                num(top + 20.0),
+                num(top + 24.0),
                 num(top + 38.0),
                 num(cx - 16.0),
-                num(top + 26.0),
+                num(top + 29.0),
                 num(cx + 16.0),
-                num(cx - 14.0),
+                num(cx - 13.0),
                 num(top + 50.0),
                 num(cx),
                 num(top + 38.0),
-                num(cx + 14.0),
+                num(cx + 13.0),
                 num(top + 50.0)
             );
             s.insert(0, a("d", d));

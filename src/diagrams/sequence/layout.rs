@@ -63,6 +63,8 @@ pub struct ActorGeom {
     pub life: (f64, f64),
     /// Destroyed: a cross at the lifeline's end.
     pub destroyed: bool,
+    /// `link`s listed under the participant: label and target.
+    pub links: Vec<(Label, String)>,
 }
 
 /// A message's line.
@@ -164,8 +166,19 @@ fn style(size: f64) -> TextStyle {
     }
 }
 
+/// Lines of a sequence diagram's texts sit closer than the shared 1.5
+/// (Mermaid's are about 1.1 apart).
+pub const LINE_HEIGHT: f64 = 1.25;
+
 fn measure(text: &str, size: f64, wrap: Option<f64>) -> TextBox {
-    layout_text(text, style(size), false, wrap)
+    let mut tb = layout_text(text, style(size), false, wrap);
+    let lh = size * LINE_HEIGHT;
+    if tb.line_height > lh {
+        tb.baseline -= (tb.line_height - lh) / 2.0;
+        tb.line_height = lh;
+        tb.height = lh * tb.lines.len() as f64;
+    }
+    tb
 }
 
 fn place(text: &TextBox, size: f64, x: f64, y: f64, align: Align) -> Label {
@@ -328,10 +341,11 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 } else {
                     let (lo, hi) = (a.min(b), a.max(b));
                     let mut room = tw + 2.0 * pad + act_room;
-                    let created = d.participants[m.to].created_at == Some(k)
-                        || d.participants[m.from].created_at == Some(k);
-                    if created {
-                        room += sizes[b].0 / 2.0;
+                    for (c, who) in [(b, m.to), (a, m.from)] {
+                        let p = &d.participants[who];
+                        if p.created_at == Some(k) || p.destroyed_at == Some(k) {
+                            room += sizes[c].0 / 2.0;
+                        }
                     }
                     if m.number.is_some() {
                         room += NUMBER_RADIUS;
@@ -364,6 +378,27 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
             if l > f && dist > 0.0 {
                 need[l].push((f, dist));
             }
+        }
+    }
+    // Link lists under the participants.
+    let link_size = (cfg.actor_font_size * 0.75).max(8.0);
+    let link_boxes: Vec<Vec<TextBox>> = order
+        .iter()
+        .map(|&i| {
+            d.participants[i]
+                .links
+                .iter()
+                .map(|(l, _)| measure(l, link_size, None))
+                .collect()
+        })
+        .collect();
+    let link_w: Vec<f64> = link_boxes
+        .iter()
+        .map(|v| v.iter().map(|t| t.width).fold(0.0, f64::max))
+        .collect();
+    for j in 1..n {
+        if link_w[j - 1] > 0.0 || link_w[j] > 0.0 {
+            need[j].push((j - 1, (link_w[j - 1] + link_w[j]) / 2.0 + pad));
         }
     }
     let mut xs = vec![0.0f64; n];
@@ -439,6 +474,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 label_bottom: None,
                 life: (top.bottom(), 0.0),
                 destroyed: false,
+                links: Vec::new(),
             }
         })
         .collect();
@@ -505,29 +541,52 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 let right = b > a;
                 let x1 = edge(&active, a, right, 0);
                 let mut x2 = edge(&active, b, !right, usize::from(next_on));
-                // A participant created by this message: its box here.
+                // A participant created or destroyed by this message: a
+                // box on the message's line, the message ending at it.
+                let mut boxed = Vec::new();
                 for (c, who) in [(b, m.to), (a, m.from)] {
-                    if d.participants[who].created_at == Some(k) {
-                        let (w, h) = sizes[c];
-                        let top = (ly - h / 2.0).max(y + 6.0);
-                        ly = top + h / 2.0;
-                        let bx = Bx {
-                            x: xs[c] - w / 2.0,
-                            y: top,
-                            w,
-                            h,
-                        };
+                    let p = &d.participants[who];
+                    let created = p.created_at == Some(k);
+                    let destroyed = p.destroyed_at == Some(k);
+                    if !(created || destroyed) || boxed.iter().any(|(cc, _, _)| *cc == c) {
+                        continue;
+                    }
+                    let h = sizes[c].1;
+                    let top = (ly - h / 2.0).max(y + 6.0);
+                    ly = ly.max(top + h / 2.0);
+                    boxed.push((c, who, created));
+                }
+                let mut x1 = x1;
+                let mut bottom = ly;
+                for &(c, who, created) in &boxed {
+                    let (w, h) = sizes[c];
+                    let kind = d.participants[who].kind;
+                    let bx = Bx {
+                        x: xs[c] - w / 2.0,
+                        y: ly - h / 2.0,
+                        w,
+                        h,
+                    };
+                    let label = actor_label(&labels[c], cfg.actor_font_size, &bx, kind);
+                    if created {
                         actors[c].top = bx;
-                        actors[c].label_top = actor_label(
-                            &labels[c],
-                            cfg.actor_font_size,
-                            &bx,
-                            d.participants[who].kind,
-                        );
+                        actors[c].label_top = label;
                         actors[c].life.0 = bx.bottom();
-                        if c == b {
-                            x2 = if right { bx.x } else { bx.right() };
-                        }
+                    } else {
+                        actors[c].bottom = Some(bx);
+                        actors[c].label_bottom = Some(label);
+                        actors[c].life.1 = bx.y;
+                        actors[c].destroyed = true;
+                    }
+                    bottom = bottom.max(bx.bottom());
+                    grow(&mut frames, bx.x, bx.right());
+                    let half = if kind.is_symbol() { 24.0 } else { w / 2.0 };
+                    let toward = if c == b { !right } else { right };
+                    let e = if toward { xs[c] + half } else { xs[c] - half };
+                    if c == b {
+                        x2 = e;
+                    } else {
+                        x1 = e;
                     }
                 }
                 let (lo, hi) = (x1.min(x2), x1.max(x2));
@@ -547,17 +606,6 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                     label,
                     number,
                 });
-                y = ly;
-                let mut bottom = y;
-                for (c, who) in [(b, m.to), (a, m.from)] {
-                    if d.participants[who].created_at == Some(k) {
-                        bottom = bottom.max(actors[c].top.bottom());
-                    }
-                    if d.participants[who].destroyed_at == Some(k) {
-                        actors[c].life.1 = ly;
-                        actors[c].destroyed = true;
-                    }
-                }
                 y = bottom;
             }
             Event::Note(nt) => {
@@ -684,6 +732,21 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
     } else {
         life_end
     };
+    let mut links_h: f64 = 0.0;
+    for (c, a) in actors.iter_mut().enumerate() {
+        let mut ly = a.bottom.map_or(a.life.1, |b| b.bottom()) + 4.0;
+        for (tb, (_, url)) in link_boxes[c].iter().zip(&d.participants[a.index].links) {
+            a.links.push((
+                place(tb, link_size, a.x - tb.width / 2.0, ly, Align::Center),
+                url.clone(),
+            ));
+            ly += tb.height;
+        }
+        links_h = links_h.max(ly - bottom);
+    }
+    if links_h > 4.0 {
+        bottom += links_h;
+    }
     // Box groups around their members.
     for (g, grp) in d.groups.iter().enumerate() {
         let members: Vec<&ActorGeom> = actors
@@ -736,6 +799,9 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
             bb.add(b);
         }
         if let Some(l) = &a.label_bottom {
+            bb.add(&l.area);
+        }
+        for (l, _) in &a.links {
             bb.add(&l.area);
         }
     }
