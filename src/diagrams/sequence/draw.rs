@@ -574,8 +574,12 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
         Path::Line { x1, x2, y } => {
             line(w, x1, y, x2, y, st);
             let dir = if x2 >= x1 { 1.0 } else { -1.0 };
-            head(w, m.end, x2, y, dir, 0.0, c);
-            head(w, m.start, x1, y, -dir, 0.0, c);
+            // A head meeting a `()` circle stops at the circle's edge.
+            let r = CENTRAL_RADIUS;
+            let tip2 = if m.central_to { x2 - dir * r } else { x2 };
+            let tip1 = if m.central_from { x1 + dir * r } else { x1 };
+            head(w, m.end, tip2, y, dir, 0.0, c);
+            head(w, m.start, tip1, y, -dir, 0.0, c);
             if m.central_from {
                 central(w, x1, y, c);
             }
@@ -583,7 +587,27 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
                 central(w, x2, y, c);
             }
         }
-        Path::SelfLoop { x, y, w: lw, h } => {
+        Path::SelfLoop {
+            x,
+            y,
+            w: lw,
+            h,
+            square: true,
+        } => {
+            let d = format!(
+                "M{} {}H{}V{}H{}",
+                num(x),
+                num(y),
+                num(x + lw * 0.75),
+                num(y + h),
+                num(x)
+            );
+            st.insert(0, a("d", d));
+            w.leaf("path", &st);
+            head(w, m.end, x, y + h, -1.0, 0.0, c);
+            head(w, m.start, x, y, -1.0, 0.0, c);
+        }
+        Path::SelfLoop { x, y, w: lw, h, .. } => {
             let d = format!(
                 "M{} {}C{} {} {} {} {} {}",
                 num(x),
@@ -606,9 +630,19 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
     }
 }
 
+/// Radius of a `()` central connection's circle.
+const CENTRAL_RADIUS: f64 = 4.0;
+
 fn central(w: &mut Writer, x: f64, y: f64, c: &Colors) {
     let mut p = paint(&c.actor_bkg, &c.signal);
-    p.splice(0..0, [a("cx", num(x)), a("cy", num(y)), a("r", "4")]);
+    p.splice(
+        0..0,
+        [
+            a("cx", num(x)),
+            a("cy", num(y)),
+            a("r", num(CENTRAL_RADIUS)),
+        ],
+    );
     p.push(a("stroke-width", "1.5"));
     w.leaf("circle", &p);
 }

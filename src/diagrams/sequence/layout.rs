@@ -75,12 +75,14 @@ pub enum Path {
         x2: f64,
         y: f64,
     },
-    /// A loop from (x, y) out to the right and back to (x, y + h).
+    /// A loop from (x, y) out to the right and back to (x, y + h);
+    /// square with `rightAngles`.
     SelfLoop {
         x: f64,
         y: f64,
         w: f64,
         h: f64,
+        square: bool,
     },
 }
 
@@ -530,6 +532,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                             y: ly,
                             w,
                             h: LOOP_HEIGHT,
+                            square: cfg.right_angles,
                         },
                         label,
                         number,
@@ -825,7 +828,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 w: (x1 - x2).abs(),
                 h: 12.0,
             }),
-            Path::SelfLoop { x, y, w, h } => bb.add(&Bx {
+            Path::SelfLoop { x, y, w, h, .. } => bb.add(&Bx {
                 x,
                 y: y - 10.0,
                 w: w + 4.0,
