@@ -512,7 +512,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 let text_top = y + MESSAGE_TOP;
                 if a == b {
                     let x0 = edge(&active, a, true, 0);
-                    let ly = text_top + text_h + if has_text { 6.0 } else { 0.0 };
+                    let ly = text_top + text_h + if has_text { TEXT_GAP } else { 0.0 };
                     let label = has_text.then(|| {
                         place(&tb, cfg.message_font_size, x0 + 8.0, text_top, Align::Left)
                     });

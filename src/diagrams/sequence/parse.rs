@@ -108,6 +108,11 @@ pub(crate) fn parse(pre: &Preamble<'_>, opts: ParseOptions) -> Result<Diagram, P
         if lt.is_empty() || lt.starts_with("%%") {
             continue;
         }
+        // A `%%` comment may end a line.
+        let line = match line.find("%%") {
+            Some(c) if !line[c..].starts_with("%%{") => &line[..c],
+            _ => line,
+        };
         for stmt in split_statements(line) {
             let s = stmt.trim();
             if !s.is_empty() && !s.starts_with("%%") {

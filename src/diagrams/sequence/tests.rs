@@ -212,6 +212,12 @@ fn create_destroy_boxes_links_title_accessibility() {
 }
 
 #[test]
+fn trailing_comments_are_dropped() {
+    let s = summary("sequenceDiagram\nA->>B: hello %% not shown\n%% whole line\nB->>A: back");
+    assert!(s.contains("B:hello | BNone-FilledA:back"), "{s}");
+}
+
+#[test]
 fn wrap_prefixes() {
     let d = diagram("sequenceDiagram\nA->>B:wrap: long\nA->>B: nowrap: short\nNote over A:wrap: n");
     let wraps: Vec<bool> = d
@@ -496,6 +502,20 @@ fn texts(g: &Layout) -> Vec<(String, Bx)> {
     }
     if let Some(t) = &g.title {
         add("title".into(), t);
+    }
+    let r = super::layout::NUMBER_RADIUS;
+    for m in &g.messages {
+        if let Some((_, x, y)) = m.number {
+            out.push((
+                format!("number {}", m.event),
+                Bx {
+                    x: x - r,
+                    y: y - r,
+                    w: 2.0 * r,
+                    h: 2.0 * r,
+                },
+            ));
+        }
     }
     out
 }
