@@ -455,11 +455,22 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
         .filter(|&c| d.participants[order[c]].created_at.is_none())
         .map(|c| sizes[c].1)
         .fold(if n > 0 { 0.0 } else { cfg.height }, f64::max);
+    let box_row_h = (0..n)
+        .filter(|&c| {
+            let p = &d.participants[order[c]];
+            p.created_at.is_none() && !p.kind.is_symbol()
+        })
+        .map(|c| sizes[c].1)
+        .fold(0.0, f64::max);
     let mut y = actors_top + row_h;
     let mut actors: Vec<ActorGeom> = (0..n)
         .map(|c| {
-            let (w, h) = sizes[c];
+            let (w, mut h) = sizes[c];
             let p = &d.participants[order[c]];
+            // Boxes of one row share the tallest height, as in Mermaid.
+            if !p.kind.is_symbol() && p.created_at.is_none() {
+                h = h.max(box_row_h);
+            }
             let top = Bx {
                 x: xs[c] - w / 2.0,
                 y: actors_top,
