@@ -141,6 +141,9 @@ fn text(w: &mut Writer, l: &Label, color: &str, class: &str) {
         a("font-size", num(l.size)),
     ];
     at.extend(fill_attrs(color));
+    if class == "actorLink" {
+        at.push(a("text-decoration", "underline"));
+    }
     w.open("text", &at);
     for (k, line) in l.text.lines.iter().enumerate() {
         let y = l.area.y + l.text.baseline + k as f64 * l.text.line_height;
@@ -207,13 +210,10 @@ pub fn render_svg(d: &Diagram, g: &Layout, cx: &Context<'_>) -> String {
             a("y1", num(ag.life.0)),
             a("x2", num(ag.x)),
             a("y2", num(ag.life.1)),
-            a("stroke-width", "1"),
+            a("stroke-width", "1.5"),
         ];
         at.extend(stroke_attrs(&c.actor_line));
         w.leaf("line", &at);
-        if ag.destroyed {
-            cross(&mut w, ag.x, ag.life.1, 9.0, &c.signal, 2.0);
-        }
     }
     for ag in &g.actors {
         let p = &d.participants[ag.index];
@@ -222,12 +222,21 @@ pub fn render_svg(d: &Diagram, g: &Layout, cx: &Context<'_>) -> String {
             w.open("a", &[a("href", u.to_string())]);
         }
         actor(&mut w, ag, &ag.top, &ag.label_top, &c);
-        if let Some(u) = link {
-            let _ = u;
+        if link.is_some() {
             w.close("a");
         }
         if let (Some(b), Some(l)) = (&ag.bottom, &ag.label_bottom) {
             actor(&mut w, ag, b, l, &c);
+        }
+        for (l, url) in &ag.links {
+            let url = url.trim();
+            if is_http(url) {
+                w.open("a", &[a("href", url.to_string())]);
+                text(&mut w, l, &c.actor_text, "actorLink");
+                w.close("a");
+            } else {
+                text(&mut w, l, &c.actor_text, "actorLink");
+            }
         }
     }
     // Activation bars.
@@ -398,11 +407,11 @@ fn actor(w: &mut Writer, ag: &ActorGeom, b: &Bx, l: &Label, c: &Colors) {
             w.leaf("path", &p);
         }
         Kind::Actor => {
-            let top = b.y + 2.0;
+            let top = b.y + 1.0;
             let mut p = sym("actor-man");
             p.splice(
                 0..0,
-                [a("cx", num(cx)), a("cy", num(top + 10.0)), a("r", "10")],
+                [a("cx", num(cx)), a("cy", num(top + 12.0)), a("r", "12")],
             );
             w.leaf("circle", &p);
             let mut s = vec![a("fill", "none"), a("stroke-width", "2")];
@@ -410,16 +419,16 @@ fn actor(w: &mut Writer, ag: &ActorGeom, b: &Bx, l: &Label, c: &Colors) {
             let d = format!(
                 "M{} {}V{}M{} {}H{}M{} {}L{} {}L{} {}",
                 num(cx),
-                num(top + 20.0),
+                num(top + 24.0),
                 num(top + 38.0),
                 num(cx - 16.0),
-                num(top + 26.0),
+                num(top + 29.0),
                 num(cx + 16.0),
-                num(cx - 14.0),
+                num(cx - 13.0),
                 num(top + 50.0),
                 num(cx),
                 num(top + 38.0),
-                num(cx + 14.0),
+                num(cx + 13.0),
                 num(top + 50.0)
             );
             s.insert(0, a("d", d));
@@ -565,8 +574,12 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
         Path::Line { x1, x2, y } => {
             line(w, x1, y, x2, y, st);
             let dir = if x2 >= x1 { 1.0 } else { -1.0 };
-            head(w, m.end, x2, y, dir, 0.0, c);
-            head(w, m.start, x1, y, -dir, 0.0, c);
+            // A head meeting a `()` circle stops at the circle's edge.
+            let r = CENTRAL_RADIUS;
+            let tip2 = if m.central_to { x2 - dir * r } else { x2 };
+            let tip1 = if m.central_from { x1 + dir * r } else { x1 };
+            head(w, m.end, tip2, y, dir, 0.0, c);
+            head(w, m.start, tip1, y, -dir, 0.0, c);
             if m.central_from {
                 central(w, x1, y, c);
             }
@@ -574,7 +587,27 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
                 central(w, x2, y, c);
             }
         }
-        Path::SelfLoop { x, y, w: lw, h } => {
+        Path::SelfLoop {
+            x,
+            y,
+            w: lw,
+            h,
+            square: true,
+        } => {
+            let d = format!(
+                "M{} {}H{}V{}H{}",
+                num(x),
+                num(y),
+                num(x + lw * 0.75),
+                num(y + h),
+                num(x)
+            );
+            st.insert(0, a("d", d));
+            w.leaf("path", &st);
+            head(w, m.end, x, y + h, -1.0, 0.0, c);
+            head(w, m.start, x, y, -1.0, 0.0, c);
+        }
+        Path::SelfLoop { x, y, w: lw, h, .. } => {
             let d = format!(
                 "M{} {}C{} {} {} {} {} {}",
                 num(x),
@@ -597,9 +630,19 @@ fn message(w: &mut Writer, path: &Path, m: &super::model::Message, c: &Colors) {
     }
 }
 
+/// Radius of a `()` central connection's circle.
+const CENTRAL_RADIUS: f64 = 4.0;
+
 fn central(w: &mut Writer, x: f64, y: f64, c: &Colors) {
     let mut p = paint(&c.actor_bkg, &c.signal);
-    p.splice(0..0, [a("cx", num(x)), a("cy", num(y)), a("r", "4")]);
+    p.splice(
+        0..0,
+        [
+            a("cx", num(x)),
+            a("cy", num(y)),
+            a("r", num(CENTRAL_RADIUS)),
+        ],
+    );
     p.push(a("stroke-width", "1.5"));
     w.leaf("circle", &p);
 }

@@ -11,135 +11,8 @@ use super::model::{BlockKind, Diagram, Event, Head, Kind, Placement};
 use super::{Align, SequenceConfig};
 use crate::text::{layout as layout_text, TextBox, TextStyle};
 
-/// An axis-aligned box by its top-left corner and size.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Bx {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Bx {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-    /// True when the two boxes overlap by more than `tol` in both directions.
-    pub fn overlaps(&self, o: &Bx, tol: f64) -> bool {
-        self.x + tol < o.right()
-            && o.x + tol < self.right()
-            && self.y + tol < o.bottom()
-            && o.y + tol < self.bottom()
-    }
-}
-
-/// A text placed: its lines, the box it fills and the anchor of its lines.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: TextBox,
-    pub size: f64,
-    /// The box the lines fill (top-left, measured width and height).
-    pub area: Bx,
-    pub align: Align,
-}
-
-/// One participant: its top box (and bottom box when mirrored), lifeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorGeom {
-    /// Index in the model.
-    pub index: usize,
-    pub kind: Kind,
-    /// Lifeline x.
-    pub x: f64,
-    pub top: Bx,
-    pub bottom: Option<Bx>,
-    /// Label in the top box and in the bottom box.
-    pub label_top: Label,
-    pub label_bottom: Option<Label>,
-    /// Lifeline from y0 to y1.
-    pub life: (f64, f64),
-    /// Destroyed: a cross at the lifeline's end.
-    pub destroyed: bool,
-}
-
-/// A message's line.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Path {
-    Line {
-        x1: f64,
-        x2: f64,
-        y: f64,
-    },
-    /// A loop from (x, y) out to the right and back to (x, y + h).
-    SelfLoop {
-        x: f64,
-        y: f64,
-        w: f64,
-        h: f64,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MessageGeom {
-    /// Index in [`Diagram::events`].
-    pub event: usize,
-    pub path: Path,
-    pub label: Option<Label>,
-    /// Sequence number and its circle's centre.
-    pub number: Option<(String, f64, f64)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NoteGeom {
-    pub rect: Bx,
-    pub label: Label,
-}
-
-/// A block frame (`loop`, `alt`, …) or a `rect` background.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FrameGeom {
-    pub kind: BlockKind,
-    pub rect: Bx,
-    /// The label tab (`loop`, `alt`…) and its word.
-    pub tab: Bx,
-    pub word: Option<Label>,
-    /// `[condition]` of the first section.
-    pub label: Option<Label>,
-    /// Dividers of later sections and their labels.
-    pub sections: Vec<(f64, Option<Label>)>,
-    /// `rect` colour.
-    pub color: Option<String>,
-    /// Nesting depth (0 = outermost).
-    pub depth: usize,
-    /// Range of events inside it.
-    pub events: (usize, usize),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupGeom {
-    pub rect: Bx,
-    pub color: Option<String>,
-    pub label: Option<Label>,
-}
-
-/// The whole geometry. Coordinates are in layout space; draw everything
-/// translated by `origin` (the canvas is `width` × `height`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Layout {
-    pub width: f64,
-    pub height: f64,
-    pub origin: (f64, f64),
-    pub title: Option<Label>,
-    pub groups: Vec<GroupGeom>,
-    pub actors: Vec<ActorGeom>,
-    pub frames: Vec<FrameGeom>,
-    pub activations: Vec<Bx>,
-    pub notes: Vec<NoteGeom>,
-    pub messages: Vec<MessageGeom>,
-}
+pub use super::geometry::*;
+use super::parts::{activation_bar, actor_label, close_frame, Bounds};
 
 /// Height of the symbol of an `actor`, `boundary`, … above its label.
 pub const SYMBOL_HEIGHT: f64 = 50.0;
@@ -164,11 +37,22 @@ fn style(size: f64) -> TextStyle {
     }
 }
 
-fn measure(text: &str, size: f64, wrap: Option<f64>) -> TextBox {
-    layout_text(text, style(size), false, wrap)
+/// Lines of a sequence diagram's texts sit closer than the shared 1.5
+/// (Mermaid's are about 1.1 apart).
+pub const LINE_HEIGHT: f64 = 1.25;
+
+pub(crate) fn measure(text: &str, size: f64, wrap: Option<f64>) -> TextBox {
+    let mut tb = layout_text(text, style(size), false, wrap);
+    let lh = size * LINE_HEIGHT;
+    if tb.line_height > lh {
+        tb.baseline -= (tb.line_height - lh) / 2.0;
+        tb.line_height = lh;
+        tb.height = lh * tb.lines.len() as f64;
+    }
+    tb
 }
 
-fn place(text: &TextBox, size: f64, x: f64, y: f64, align: Align) -> Label {
+pub(crate) fn place(text: &TextBox, size: f64, x: f64, y: f64, align: Align) -> Label {
     Label {
         text: text.clone(),
         size,
@@ -187,16 +71,16 @@ fn is_empty(tb: &TextBox) -> bool {
 }
 
 /// A frame being built.
-struct Open {
-    kind: BlockKind,
-    start_event: usize,
-    top: f64,
-    label: Option<TextBox>,
-    label_top: f64,
-    color: Option<String>,
-    sections: Vec<(f64, Option<TextBox>)>,
-    min_x: f64,
-    max_x: f64,
+pub(crate) struct Open {
+    pub(crate) kind: BlockKind,
+    pub(crate) start_event: usize,
+    pub(crate) top: f64,
+    pub(crate) label: Option<TextBox>,
+    pub(crate) label_top: f64,
+    pub(crate) color: Option<String>,
+    pub(crate) sections: Vec<(f64, Option<TextBox>)>,
+    pub(crate) min_x: f64,
+    pub(crate) max_x: f64,
 }
 
 /// Lay out `d`.
@@ -328,10 +212,11 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 } else {
                     let (lo, hi) = (a.min(b), a.max(b));
                     let mut room = tw + 2.0 * pad + act_room;
-                    let created = d.participants[m.to].created_at == Some(k)
-                        || d.participants[m.from].created_at == Some(k);
-                    if created {
-                        room += sizes[b].0 / 2.0;
+                    for (c, who) in [(b, m.to), (a, m.from)] {
+                        let p = &d.participants[who];
+                        if p.created_at == Some(k) || p.destroyed_at == Some(k) {
+                            room += sizes[c].0 / 2.0;
+                        }
                     }
                     if m.number.is_some() {
                         room += NUMBER_RADIUS;
@@ -364,6 +249,27 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
             if l > f && dist > 0.0 {
                 need[l].push((f, dist));
             }
+        }
+    }
+    // Link lists under the participants.
+    let link_size = (cfg.actor_font_size * 0.75).max(8.0);
+    let link_boxes: Vec<Vec<TextBox>> = order
+        .iter()
+        .map(|&i| {
+            d.participants[i]
+                .links
+                .iter()
+                .map(|(l, _)| measure(l, link_size, None))
+                .collect()
+        })
+        .collect();
+    let link_w: Vec<f64> = link_boxes
+        .iter()
+        .map(|v| v.iter().map(|t| t.width).fold(0.0, f64::max))
+        .collect();
+    for j in 1..n {
+        if link_w[j - 1] > 0.0 || link_w[j] > 0.0 {
+            need[j].push((j - 1, (link_w[j - 1] + link_w[j]) / 2.0 + pad));
         }
     }
     let mut xs = vec![0.0f64; n];
@@ -418,11 +324,22 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
         .filter(|&c| d.participants[order[c]].created_at.is_none())
         .map(|c| sizes[c].1)
         .fold(if n > 0 { 0.0 } else { cfg.height }, f64::max);
+    let box_row_h = (0..n)
+        .filter(|&c| {
+            let p = &d.participants[order[c]];
+            p.created_at.is_none() && !p.kind.is_symbol()
+        })
+        .map(|c| sizes[c].1)
+        .fold(0.0, f64::max);
     let mut y = actors_top + row_h;
     let mut actors: Vec<ActorGeom> = (0..n)
         .map(|c| {
-            let (w, h) = sizes[c];
+            let (w, mut h) = sizes[c];
             let p = &d.participants[order[c]];
+            // Boxes of one row share the tallest height, as in Mermaid.
+            if !p.kind.is_symbol() && p.created_at.is_none() {
+                h = h.max(box_row_h);
+            }
             let top = Bx {
                 x: xs[c] - w / 2.0,
                 y: actors_top,
@@ -439,6 +356,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 label_bottom: None,
                 life: (top.bottom(), 0.0),
                 destroyed: false,
+                links: Vec::new(),
             }
         })
         .collect();
@@ -474,7 +392,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 let text_top = y + MESSAGE_TOP;
                 if a == b {
                     let x0 = edge(&active, a, true, 0);
-                    let ly = text_top + text_h + if has_text { 6.0 } else { 0.0 };
+                    let ly = text_top + text_h + if has_text { TEXT_GAP } else { 0.0 };
                     let label = has_text.then(|| {
                         place(&tb, cfg.message_font_size, x0 + 8.0, text_top, Align::Left)
                     });
@@ -494,6 +412,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                             y: ly,
                             w,
                             h: LOOP_HEIGHT,
+                            square: cfg.right_angles,
                         },
                         label,
                         number,
@@ -505,29 +424,52 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 let right = b > a;
                 let x1 = edge(&active, a, right, 0);
                 let mut x2 = edge(&active, b, !right, usize::from(next_on));
-                // A participant created by this message: its box here.
+                // A participant created or destroyed by this message: a
+                // box on the message's line, the message ending at it.
+                let mut boxed = Vec::new();
                 for (c, who) in [(b, m.to), (a, m.from)] {
-                    if d.participants[who].created_at == Some(k) {
-                        let (w, h) = sizes[c];
-                        let top = (ly - h / 2.0).max(y + 6.0);
-                        ly = top + h / 2.0;
-                        let bx = Bx {
-                            x: xs[c] - w / 2.0,
-                            y: top,
-                            w,
-                            h,
-                        };
+                    let p = &d.participants[who];
+                    let created = p.created_at == Some(k);
+                    let destroyed = p.destroyed_at == Some(k);
+                    if !(created || destroyed) || boxed.iter().any(|(cc, _, _)| *cc == c) {
+                        continue;
+                    }
+                    let h = sizes[c].1;
+                    let top = (ly - h / 2.0).max(y + 6.0);
+                    ly = ly.max(top + h / 2.0);
+                    boxed.push((c, who, created));
+                }
+                let mut x1 = x1;
+                let mut bottom = ly;
+                for &(c, who, created) in &boxed {
+                    let (w, h) = sizes[c];
+                    let kind = d.participants[who].kind;
+                    let bx = Bx {
+                        x: xs[c] - w / 2.0,
+                        y: ly - h / 2.0,
+                        w,
+                        h,
+                    };
+                    let label = actor_label(&labels[c], cfg.actor_font_size, &bx, kind);
+                    if created {
                         actors[c].top = bx;
-                        actors[c].label_top = actor_label(
-                            &labels[c],
-                            cfg.actor_font_size,
-                            &bx,
-                            d.participants[who].kind,
-                        );
+                        actors[c].label_top = label;
                         actors[c].life.0 = bx.bottom();
-                        if c == b {
-                            x2 = if right { bx.x } else { bx.right() };
-                        }
+                    } else {
+                        actors[c].bottom = Some(bx);
+                        actors[c].label_bottom = Some(label);
+                        actors[c].life.1 = bx.y;
+                        actors[c].destroyed = true;
+                    }
+                    bottom = bottom.max(bx.bottom());
+                    grow(&mut frames, bx.x, bx.right());
+                    let half = if kind.is_symbol() { 24.0 } else { w / 2.0 };
+                    let toward = if c == b { !right } else { right };
+                    let e = if toward { xs[c] + half } else { xs[c] - half };
+                    if c == b {
+                        x2 = e;
+                    } else {
+                        x1 = e;
                     }
                 }
                 let (lo, hi) = (x1.min(x2), x1.max(x2));
@@ -547,17 +489,6 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                     label,
                     number,
                 });
-                y = ly;
-                let mut bottom = y;
-                for (c, who) in [(b, m.to), (a, m.from)] {
-                    if d.participants[who].created_at == Some(k) {
-                        bottom = bottom.max(actors[c].top.bottom());
-                    }
-                    if d.participants[who].destroyed_at == Some(k) {
-                        actors[c].life.1 = ly;
-                        actors[c].destroyed = true;
-                    }
-                }
                 y = bottom;
             }
             Event::Note(nt) => {
@@ -684,6 +615,21 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
     } else {
         life_end
     };
+    let mut links_h: f64 = 0.0;
+    for (c, a) in actors.iter_mut().enumerate() {
+        let mut ly = a.bottom.map_or(a.life.1, |b| b.bottom()) + 4.0;
+        for (tb, (_, url)) in link_boxes[c].iter().zip(&d.participants[a.index].links) {
+            a.links.push((
+                place(tb, link_size, a.x - tb.width / 2.0, ly, Align::Center),
+                url.clone(),
+            ));
+            ly += tb.height;
+        }
+        links_h = links_h.max(ly - bottom);
+    }
+    if links_h > 4.0 {
+        bottom += links_h;
+    }
     // Box groups around their members.
     for (g, grp) in d.groups.iter().enumerate() {
         let members: Vec<&ActorGeom> = actors
@@ -738,6 +684,9 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
         if let Some(l) = &a.label_bottom {
             bb.add(&l.area);
         }
+        for (l, _) in &a.links {
+            bb.add(&l.area);
+        }
     }
     for g in &out.groups {
         bb.add(&g.rect);
@@ -759,7 +708,7 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
                 w: (x1 - x2).abs(),
                 h: 12.0,
             }),
-            Path::SelfLoop { x, y, w, h } => bb.add(&Bx {
+            Path::SelfLoop { x, y, w, h, .. } => bb.add(&Bx {
                 x,
                 y: y - 10.0,
                 w: w + 4.0,
@@ -798,144 +747,6 @@ pub fn layout(d: &Diagram, cfg: &SequenceConfig) -> Layout {
     out.width = (x1 - x0 + 2.0 * cfg.margin_x).ceil().max(1.0);
     out.height = (y1 - y0 + 2.0 * cfg.margin_y).ceil().max(1.0);
     out
-}
-
-#[derive(Debug)]
-struct Bounds {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-}
-
-impl Default for Bounds {
-    fn default() -> Self {
-        Bounds {
-            x0: f64::MAX,
-            y0: f64::MAX,
-            x1: f64::MIN,
-            y1: f64::MIN,
-        }
-    }
-}
-
-impl Bounds {
-    fn add(&mut self, b: &Bx) {
-        self.x0 = self.x0.min(b.x);
-        self.y0 = self.y0.min(b.y);
-        self.x1 = self.x1.max(b.right());
-        self.y1 = self.y1.max(b.bottom());
-    }
-}
-
-/// The label of a participant box: centred inside a box, below a symbol.
-fn actor_label(tb: &TextBox, size: f64, bx: &Bx, kind: Kind) -> Label {
-    let x = bx.x + bx.w / 2.0 - tb.width / 2.0;
-    let y = if kind.is_symbol() {
-        bx.y + SYMBOL_HEIGHT + 4.0
-    } else {
-        bx.y + bx.h / 2.0 - tb.height / 2.0
-    };
-    place(tb, size, x, y, Align::Center)
-}
-
-fn activation_bar(x: f64, depth: usize, y0: f64, y1: f64, cfg: &SequenceConfig) -> Bx {
-    let w = cfg.activation_width;
-    let h = (y1 - y0).max(6.0);
-    Bx {
-        x: x - w / 2.0 + depth as f64 * w / 2.0,
-        y: y0,
-        w,
-        h,
-    }
-}
-
-fn close_frame(
-    f: Open,
-    bottom: f64,
-    end_event: usize,
-    depth: usize,
-    cfg: &SequenceConfig,
-    xs: &[f64],
-) -> FrameGeom {
-    let m = cfg.box_margin;
-    let (mut l, mut r) = if f.min_x <= f.max_x {
-        (f.min_x - m, f.max_x + m)
-    } else {
-        let x = xs.first().copied().unwrap_or(0.0);
-        (x - 50.0, x + 50.0)
-    };
-    let size = cfg.message_font_size;
-    let word = (f.kind != BlockKind::Rect).then(|| measure(f.kind.word(), size, None));
-    let tab_w = word
-        .as_ref()
-        .map_or(0.0, |w| cfg.label_box_width.max(w.width + 16.0));
-    let tab_h = cfg.label_box_height;
-    let mut min_w = tab_w + f.label.as_ref().map_or(0.0, |t| t.width + 2.0 * m);
-    for (_, s) in &f.sections {
-        if let Some(s) = s {
-            min_w = min_w.max(s.width + 2.0 * m);
-        }
-    }
-    if r - l < min_w {
-        let extra = (min_w - (r - l)) / 2.0;
-        l -= extra;
-        r += extra;
-    }
-    let rect = Bx {
-        x: l,
-        y: f.top,
-        w: r - l,
-        h: bottom - f.top,
-    };
-    let tab = Bx {
-        x: l,
-        y: f.top,
-        w: tab_w,
-        h: tab_h,
-    };
-    let word = word.map(|w| {
-        place(
-            &w,
-            size,
-            l + tab_w / 2.0 - w.width / 2.0,
-            f.top + tab_h / 2.0 - w.height / 2.0,
-            Align::Center,
-        )
-    });
-    let label = f.label.as_ref().map(|t| {
-        let cx = (l + tab_w + r) / 2.0;
-        place(t, size, cx - t.width / 2.0, f.label_top, Align::Center)
-    });
-    let sections = f
-        .sections
-        .iter()
-        .map(|(y, t)| {
-            (
-                *y,
-                t.as_ref().map(|t| {
-                    place(
-                        t,
-                        size,
-                        (l + r) / 2.0 - t.width / 2.0,
-                        y + 2.0,
-                        Align::Center,
-                    )
-                }),
-            )
-        })
-        .collect();
-    FrameGeom {
-        kind: f.kind,
-        rect,
-        tab,
-        word,
-        label,
-        sections,
-        color: f.color,
-        depth,
-        events: (f.start_event, end_event),
-    }
 }
 
 /// True when `h` draws a head (for tests and drawing).

@@ -5,9 +5,12 @@
 //! activation bars; the only place text is measured) → `draw` (SVG).
 
 pub mod draw;
+pub mod geometry;
 pub mod layout;
+mod lexical;
 pub mod model;
 pub(crate) mod parse;
+mod parts;
 #[cfg(test)]
 mod tests;
 

@@ -212,6 +212,12 @@ fn create_destroy_boxes_links_title_accessibility() {
 }
 
 #[test]
+fn trailing_comments_are_dropped() {
+    let s = summary("sequenceDiagram\nA->>B: hello %% not shown\n%% whole line\nB->>A: back");
+    assert!(s.contains("B:hello | BNone-FilledA:back"), "{s}");
+}
+
+#[test]
 fn wrap_prefixes() {
     let d = diagram("sequenceDiagram\nA->>B:wrap: long\nA->>B: nowrap: short\nNote over A:wrap: n");
     let wraps: Vec<bool> = d
@@ -497,6 +503,20 @@ fn texts(g: &Layout) -> Vec<(String, Bx)> {
     if let Some(t) = &g.title {
         add("title".into(), t);
     }
+    let r = super::layout::NUMBER_RADIUS;
+    for m in &g.messages {
+        if let Some((_, x, y)) = m.number {
+            out.push((
+                format!("number {}", m.event),
+                Bx {
+                    x: x - r,
+                    y: y - r,
+                    w: 2.0 * r,
+                    h: 2.0 * r,
+                },
+            ));
+        }
+    }
     out
 }
 
@@ -575,7 +595,7 @@ fn check_invariants(src: &str) {
         for m in &g.messages {
             let (x0, x1, y0, y1) = match m.path {
                 Path::Line { x1, x2, y } => (x1.min(x2), x1.max(x2), y, y),
-                Path::SelfLoop { x, y, w, h } => (x, x + w, y, y + h),
+                Path::SelfLoop { x, y, w, h, .. } => (x, x + w, y, y + h),
             };
             let inside_y = y0 >= r.y && y1 <= r.bottom();
             if m.event > f.events.0 && m.event < f.events.1 {
@@ -716,4 +736,73 @@ fn large_diagram_lays_out() {
     let (_, g) = lay(&src);
     assert!(g.messages.len() > 400);
     assert!(g.width > 0.0 && g.height > 0.0);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let pieces = [
+        "A->>B: x",
+        "->>",
+        "participant",
+        "actor X as",
+        "Note over",
+        "Note left of A:",
+        "loop",
+        "end",
+        "else",
+        "and",
+        "alt a",
+        "par",
+        "rect",
+        "box",
+        "box red",
+        "activate A",
+        "deactivate A",
+        "autonumber 1 2 3",
+        "create participant Q",
+        "destroy A",
+        "A->>+B: y",
+        "B-->>-A: z",
+        "A->>A:",
+        "links A: {",
+        "link A: x",
+        "A-x",
+        ";;",
+        "#59;",
+        "@{",
+        "A@{ \"type\": 1 }",
+        "title",
+        "accDescr {",
+        "A ()->>() B",
+        "%%",
+        "A<<->>B: q",
+        "critical",
+        "option o",
+        "break",
+        "opt",
+    ];
+    let mut r = Rng(99);
+    for _ in 0..400 {
+        let mut src = String::from("sequenceDiagram\n");
+        for _ in 0..r.below(12) {
+            src.push_str(pieces[r.below(pieces.len())]);
+            src.push('\n');
+        }
+        let _ = crate::render(&src, &crate::Options::default());
+    }
+    // An empty diagram renders.
+    let e = crate::render("sequenceDiagram\n", &crate::Options::default()).unwrap();
+    assert!(e.width > 0.0);
+}
+
+#[test]
+fn right_angles_and_central_connections_draw() {
+    let v = crate::syntax::parse_config_json("{\"sequence\": {\"rightAngles\": true}}").unwrap();
+    let opts = crate::Options {
+        config: v,
+        ..crate::Options::default()
+    };
+    let r = crate::render("sequenceDiagram\nA->>A: self\nA()->>()B: c", &opts).unwrap();
+    assert!(r.svg.contains("H"), "square loop");
+    assert_eq!(r.svg.matches("<circle").count(), 2);
 }
