@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod gantt;
+pub mod journey;
 pub mod timeline;
 
 use crate::config::Config;
@@ -84,7 +85,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("state", &["stateDiagram", "stateDiagram-v2"], None),
     row("er", &["erDiagram"], None),
     row("gantt", &["gantt"], Some(gantt::render)),
-    row("journey", &["journey"], None),
+    row("journey", &["journey"], Some(journey::render)),
     row("gitgraph", &["gitGraph"], None),
     row("mindmap", &["mindmap"], None),
     row("timeline", &["timeline"], Some(timeline::render)),
