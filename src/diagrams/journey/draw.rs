@@ -83,11 +83,23 @@ pub fn draw(
     for (k, l) in geo.legend.iter().enumerate() {
         let colour = &c.actors[k % c.actors.len().max(1)];
         circle(&mut w, l.centre.0, l.centre.1, 7.0, colour, "#000", "1");
-        let centre = Point::new(
-            l.text_at.0 + l.text.width / 2.0,
-            l.text_at.1 + l.text.height / 2.0,
-        );
-        label(&mut w, &l.text, centre, fill_attrs(&c.text), legend_style);
+        // Left-aligned lines (the legend reads from its dot).
+        let mut a: Attrs = vec![
+            ("x", num(l.text_at.0)),
+            ("y", num(l.text_at.1 + l.text.baseline)),
+            ("font-size", num(legend_style.size)),
+        ];
+        a.extend(fill_attrs(&c.text));
+        w.open("text", &a);
+        for (i, line) in l.text.lines.iter().enumerate() {
+            let y = l.text_at.1 + l.text.baseline + i as f64 * l.text.line_height;
+            w.text_element(
+                "tspan",
+                &[("x", num(l.text_at.0)), ("y", num(y))],
+                line.text.trim_start(),
+            );
+        }
+        w.close("text");
     }
     for s in &geo.sections {
         boxed(&mut w, s, c, "journey-section");

@@ -92,12 +92,15 @@ pub fn layout(j: &Journey, cfg: &JourneyConfig) -> Geometry {
         );
         widest = widest.max(tb.width);
         let h = tb.height;
+        let tb_lines = tb.lines.len();
         legend.push(LegendEntry {
             centre: (20.0, y),
             text_at: (40.0, y - tb.line_height / 2.0),
             text: tb,
         });
-        y += (h - 4.0).max(20.0);
+        // One-line entries 20 px apart, as mermaid-js; wrapped ones get
+        // their height and a little air.
+        y += if tb_lines > 1 { h + 4.0 } else { 20.0 };
     }
     let legend_bottom = y;
     let left = cfg.left_margin.max(if actors.is_empty() {
