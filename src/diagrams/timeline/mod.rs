@@ -127,7 +127,11 @@ pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseErro
     let t = parse::parse(pre)?;
     let cfg = TimelineConfig::from_config(cx.config);
     let font = cx.config.font_size;
-    let geo = layout::layout(&t, font, !cfg.disable_multicolor);
+    let geo = if t.direction.as_deref() == Some("TD") {
+        layout::layout_vertical(&t, font, !cfg.disable_multicolor)
+    } else {
+        layout::layout(&t, font, !cfg.disable_multicolor)
+    };
     let pal = Palette::from_theme(&cx.config.theme);
     let svg = draw::draw(&t, &geo, &pal, font, cx);
     Ok(Drawing {
