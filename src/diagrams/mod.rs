@@ -17,6 +17,7 @@ pub mod er;
 pub mod flowchart;
 pub mod gantt;
 pub mod gitgraph;
+pub mod journey;
 pub mod kanban;
 pub mod mindmap;
 pub mod packet;
@@ -110,7 +111,7 @@ pub const REGISTRY: &[DiagramType] = &[
     ),
     row("er", &["erDiagram"], Some(er::render)),
     row("gantt", &["gantt"], Some(gantt::render)),
-    row("journey", &["journey"], None),
+    row("journey", &["journey"], Some(journey::render)),
     row("gitgraph", &["gitGraph"], Some(gitgraph::render)),
     row("mindmap", &["mindmap"], Some(mindmap::render)),
     row("timeline", &["timeline"], Some(timeline::render)),

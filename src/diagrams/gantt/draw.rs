@@ -22,7 +22,13 @@ fn text(w: &mut Writer, l: &Label, fill: &str, extra: Attrs) {
     ];
     a.extend(fill_attrs(fill));
     if l.style.italic {
-        a.push(("font-style", "italic".into()));
+        // The embedded fonts have no italic face: shear about the baseline,
+        // as the shared label writer draws italics.
+        let k = crate::text::ITALIC_SHEAR;
+        a.push((
+            "transform",
+            format!("matrix(1 0 {} 1 {} 0)", num(-k), num(k * l.y)),
+        ));
     }
     a.extend(extra);
     if l.text.lines.len() <= 1 {
@@ -187,7 +193,7 @@ pub fn draw(g: &Gantt, geo: &Geometry, c: &GanttColors, cx: &Context<'_>) -> Str
             } else {
                 &c.task_text_outside
             }
-        } else if t.done && cx.config.theme.dark_mode {
+        } else if (t.done || t.active) && cx.config.theme.dark_mode {
             // Light text on a light-grey bar would be unreadable.
             &c.task
         } else if t.active || t.done {

@@ -253,7 +253,7 @@ pub(crate) fn schedule(src: &str, st: Statements<'_>, today: Millis) -> Result<G
     let n = prepared.len();
     let mut done: Vec<Option<(Millis, Millis)>> = vec![None; n];
     let mut render_ends: Vec<Millis> = vec![0; n];
-    let mut budget = 2_000_000u32;
+    let mut budget = 400_000u32;
     let manual = |e: &End<'_>| matches!(e, End::At(_));
     loop {
         let mut progressed = false;

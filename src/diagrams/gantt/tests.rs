@@ -470,6 +470,17 @@ fn excluded_days_are_shaded_and_compact_packs_rows() {
     let d = render_src("---\ndisplayMode: compact\n---\ngantt\n section S\n a :a1, 2014-01-01, 30d\n b :a2, 2014-01-20, 25d\n c :a3, 2014-02-10, 20d\n");
     // Two rows: a and c share one.
     assert_eq!(d.height, 2.0 * 24.0 + 100.0);
+    // A `vert` marker takes no row; its label sits under the axis.
+    let d = render_src("gantt\n dateFormat HH:mm\n v : vert, v1, 17:30, 2m\n a : 3m\n b : 8m\n");
+    assert_eq!(d.height, 2.0 * 24.0 + 100.0);
+    assert!(d.svg.contains(">v</text>"));
+    // topAxis repeats the labels above the rows.
+    let top = render_src("gantt\n topAxis\n a :2024-01-01, 10d\n").svg;
+    let plain = render_src("gantt\n a :2024-01-01, 10d\n").svg;
+    assert_eq!(
+        top.matches("2024-01-0").count(),
+        2 * plain.matches("2024-01-0").count()
+    );
 }
 
 #[test]

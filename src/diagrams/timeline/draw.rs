@@ -50,18 +50,24 @@ pub fn draw(
     w.close("marker");
     w.close("defs");
     // Dashed column lines behind the nodes.
-    for (x, y0, y1) in &geo.columns {
+    for (x0, y0, x1, y1) in &geo.columns {
         let mut a: Attrs = vec![
-            ("x1", num(*x)),
+            ("x1", num(*x0)),
             ("y1", num(*y0)),
-            ("x2", num(*x)),
+            ("x2", num(*x1)),
             ("y2", num(*y1)),
             ("stroke-width", "2".into()),
             ("stroke-dasharray", "5,5".into()),
-            ("marker-end", format!("url(#{arrow})")),
         ];
+        if geo.column_arrows {
+            a.push(("marker-end", format!("url(#{arrow})")));
+        }
         a.extend(stroke_attrs(&pal.line));
         w.leaf("line", &a);
+    }
+    if !geo.axis_arrow {
+        // Vertical: the line runs behind the section bands.
+        axis_line(&mut w, geo, pal, &arrow);
     }
     let style = TextStyle {
         size: font_size,
@@ -103,17 +109,9 @@ pub fn draw(
         label(&mut w, &n.text, centre, fill_attrs(&text), style);
         w.close("g");
     }
-    let (x0, x1, y) = geo.axis;
-    let mut a: Attrs = vec![
-        ("x1", num(x0)),
-        ("y1", num(y)),
-        ("x2", num(x1)),
-        ("y2", num(y)),
-        ("stroke-width", "4".into()),
-        ("marker-end", format!("url(#{arrow})")),
-    ];
-    a.extend(stroke_attrs(&pal.line));
-    w.leaf("line", &a);
+    if geo.axis_arrow {
+        axis_line(&mut w, geo, pal, &arrow);
+    }
     if let Some((tb, x, top)) = &geo.title {
         let tstyle = TextStyle {
             size: 2.0 * font_size,
@@ -135,4 +133,20 @@ pub fn draw(
     }
     end_document(&mut w);
     w.finish()
+}
+
+fn axis_line(w: &mut Writer, geo: &Geometry, pal: &Palette, arrow: &str) {
+    let (x0, y0, x1, y1) = geo.axis;
+    let mut a: Attrs = vec![
+        ("x1", num(x0)),
+        ("y1", num(y0)),
+        ("x2", num(x1)),
+        ("y2", num(y1)),
+        ("stroke-width", "4".into()),
+    ];
+    if geo.axis_arrow {
+        a.push(("marker-end", format!("url(#{arrow})")));
+    }
+    a.extend(stroke_attrs(&pal.line));
+    w.leaf("line", &a);
 }

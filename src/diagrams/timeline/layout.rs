@@ -21,6 +21,8 @@ pub struct Node {
     /// Colour index (0 … 11).
     pub color: usize,
     pub event: bool,
+    /// Space above the text.
+    pub pad: f64,
 }
 
 impl Node {
@@ -28,7 +30,7 @@ impl Node {
     pub fn text_rect(&self) -> Rect {
         Rect {
             x: self.rect.x + (self.rect.width - self.text.width) / 2.0,
-            y: self.rect.y + 10.0,
+            y: self.rect.y + self.pad,
             width: self.text.width,
             height: self.text.height,
         }
@@ -42,10 +44,14 @@ pub struct Geometry {
     /// Title text and its top-left corner.
     pub title: Option<(TextBox, f64, f64)>,
     pub nodes: Vec<Node>,
-    /// Dashed lines down each column: x, y from, y to.
-    pub columns: Vec<(f64, f64, f64)>,
-    /// The arrow: x from, x to, y.
-    pub axis: (f64, f64, f64),
+    /// Dashed lines (x1, y1, x2, y2): down each column, or from the axis
+    /// to each event in a vertical timeline.
+    pub columns: Vec<(f64, f64, f64, f64)>,
+    /// Whether the dashed lines end in arrowheads (horizontal timelines).
+    pub column_arrows: bool,
+    /// The main line (x1, y1, x2, y2); an arrow when horizontal.
+    pub axis: (f64, f64, f64, f64),
+    pub axis_arrow: bool,
 }
 
 pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
@@ -103,6 +109,7 @@ pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
                 text: b,
                 color: color(k),
                 event: false,
+                pad: 10.0,
             });
         }
     } else {
@@ -130,6 +137,7 @@ pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
             text: b,
             color: c,
             event: false,
+            pad: 10.0,
         });
         let mut y = events_top;
         for e in &p.events {
@@ -145,6 +153,7 @@ pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
                 text: tb,
                 color: c,
                 event: true,
+                pad: 10.0,
             });
             y += h + 10.0;
         }
@@ -196,7 +205,7 @@ pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
     }
     let columns = columns
         .into_iter()
-        .map(|(x, a, b)| (x + dx, a + dy, b + dy))
+        .map(|(x, a, b)| (x + dx, a + dy, x + dx, b + dy))
         .collect();
     Geometry {
         width: (max_x - min_x + 2.0 * MARGIN).ceil(),
@@ -204,6 +213,122 @@ pub fn layout(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
         title: title.map(|(tb, x, y)| (tb, x + dx, y + dy)),
         nodes,
         columns,
-        axis: (axis.0 + dx, axis.1 + dx, axis.2 + dy),
+        column_arrows: true,
+        axis: (axis.0 + dx, axis.2 + dy, axis.1 + dx, axis.2 + dy),
+        axis_arrow: true,
+    }
+}
+
+/// `timeline TD`: sections as bands across, each period on the left of a
+/// vertical line with its events stacked on the right, joined to the line
+/// by dashed strokes.
+pub fn layout_vertical(t: &Timeline, font_size: f64, multicolor: bool) -> Geometry {
+    let style = TextStyle {
+        size: font_size,
+        bold: false,
+        italic: false,
+    };
+    let (per_w, gap, ev_w) = (210.0, 70.0, 310.0);
+    let full = per_w + gap + ev_w;
+    let measure = |s: &str, w: f64| text_layout(s, style, false, Some(w - 20.0));
+    let color = |k: usize| if multicolor { k % 12 } else { 0 };
+    let mut nodes = Vec::new();
+    let mut columns = Vec::new();
+    let top = MARGIN;
+    let mut y = top;
+    let mut title = None;
+    if let Some(s) = t.title.as_ref().filter(|s| !s.trim().is_empty()) {
+        let tb = text_layout(
+            s,
+            TextStyle {
+                size: 2.0 * font_size,
+                bold: true,
+                italic: false,
+            },
+            false,
+            None,
+        );
+        y += tb.height + 10.0;
+        title = Some((tb, MARGIN, top));
+    }
+    let axis_x = MARGIN + per_w + gap / 2.0;
+    let axis_top = y;
+    let mut current: Option<Option<usize>> = None;
+    for (i, p) in t.periods.iter().enumerate() {
+        if current != Some(p.section) {
+            current = Some(p.section);
+            if let Some(k) = p.section {
+                let tb = measure(t.sections.get(k).map_or("", String::as_str), full);
+                let h = tb.height + 20.0;
+                nodes.push(Node {
+                    rect: Rect {
+                        x: MARGIN,
+                        y,
+                        width: full,
+                        height: h,
+                    },
+                    text: tb,
+                    color: color(k),
+                    event: false,
+                    pad: 10.0,
+                });
+                y += h + 20.0;
+            }
+        }
+        let c = match p.section {
+            Some(k) => color(k),
+            None if t.sections.is_empty() => color(i),
+            None => 0,
+        };
+        let tb = measure(&p.text, per_w);
+        let ph = tb.height + 6.0;
+        nodes.push(Node {
+            rect: Rect {
+                x: MARGIN,
+                y,
+                width: per_w,
+                height: ph,
+            },
+            text: tb,
+            color: c,
+            event: false,
+            pad: 3.0,
+        });
+        let mut ey = y;
+        for e in &p.events {
+            let tb = measure(e, ev_w);
+            let h = tb.height + 6.0;
+            let x = MARGIN + per_w + gap;
+            nodes.push(Node {
+                rect: Rect {
+                    x,
+                    y: ey,
+                    width: ev_w,
+                    height: h,
+                },
+                text: tb,
+                color: c,
+                event: true,
+                pad: 3.0,
+            });
+            columns.push((axis_x, ey + h / 2.0, x, ey + h / 2.0));
+            ey += h + 10.0;
+        }
+        y = y.max(ey).max(y + ph) + 20.0;
+    }
+    let bottom = y + 10.0;
+    let mut width = MARGIN + full + MARGIN;
+    if let Some((tb, x, _)) = &title {
+        width = width.max(x + tb.width + MARGIN);
+    }
+    Geometry {
+        width: width.ceil(),
+        height: (bottom + MARGIN).ceil(),
+        title,
+        nodes,
+        columns,
+        column_arrows: false,
+        axis: (axis_x, axis_top, axis_x, bottom),
+        axis_arrow: false,
     }
 }

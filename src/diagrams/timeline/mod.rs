@@ -62,7 +62,13 @@ impl Palette {
         let mut scale = Vec::new();
         let mut labels = Vec::new();
         for (i, h) in hues.iter().enumerate() {
+            // The dark theme has its own scale.
+            const DARK: [&str; 12] = [
+                "#0b0000", "#4d1037", "#3f5258", "#4f2f1b", "#6e0a0a", "#3b0048", "#995a01",
+                "#154706", "#161722", "#00296f", "#01629c", "#010029",
+            ];
             let base = match i {
+                _ if t.name == "dark" => DARK[i].to_string(),
                 0 => t.primary.clone(),
                 1 => t.secondary.clone(),
                 2 => t.tertiary.clone(),
@@ -121,7 +127,11 @@ pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseErro
     let t = parse::parse(pre)?;
     let cfg = TimelineConfig::from_config(cx.config);
     let font = cx.config.font_size;
-    let geo = layout::layout(&t, font, !cfg.disable_multicolor);
+    let geo = if t.direction.as_deref() == Some("TD") {
+        layout::layout_vertical(&t, font, !cfg.disable_multicolor)
+    } else {
+        layout::layout(&t, font, !cfg.disable_multicolor)
+    };
     let pal = Palette::from_theme(&cx.config.theme);
     let svg = draw::draw(&t, &geo, &pal, font, cx);
     Ok(Drawing {

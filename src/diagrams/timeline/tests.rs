@@ -136,7 +136,12 @@ fn generated_timelines_have_no_overlaps() {
         "x<br>y",
     ];
     for seed in 0..30usize {
-        let mut src = String::from("timeline\n title Generated\n");
+        let head = if seed % 3 == 1 {
+            "timeline TD"
+        } else {
+            "timeline"
+        };
+        let mut src = format!("{head}\n title Generated\n");
         for k in 0..(1 + seed % 7) {
             if seed % 2 == 0 && k % 3 == 0 {
                 src.push_str(&format!(
@@ -151,7 +156,11 @@ fn generated_timelines_have_no_overlaps() {
             src.push('\n');
         }
         let t = tl(&src);
-        let g = layout::layout(&t, 16.0, true);
+        let g = if t.direction.is_some() {
+            layout::layout_vertical(&t, 16.0, true)
+        } else {
+            layout::layout(&t, 16.0, true)
+        };
         for (i, n) in g.nodes.iter().enumerate() {
             let tr = n.text_rect();
             assert!(
