@@ -15,6 +15,7 @@
 pub mod flowchart;
 pub mod packet;
 pub mod sankey;
+pub mod treemap;
 pub mod xychart;
 
 use crate::config::Config;
@@ -113,7 +114,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], None),
     row("radar", &["radar-beta", "radar"], None),
-    row("treemap", &["treemap", "treemap-beta"], None),
+    row(
+        "treemap",
+        &["treemap", "treemap-beta"],
+        Some(treemap::render),
+    ),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
     row("venn", &["venn-beta", "venn"], None),
