@@ -359,10 +359,12 @@ fn longest(n: usize, next: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
     // Start from every node; a node reached at round r gets depth ≥ r.
     while !current.is_empty() && round <= n {
         let mut nxt = Vec::new();
+        let mut seen = vec![false; n];
         for &i in &current {
             d[i] = d[i].max(round);
             for &t in &nexts[i] {
-                if t < n && !nxt.contains(&t) {
+                if t < n && !seen[t] {
+                    seen[t] = true;
                     nxt.push(t);
                 }
             }
