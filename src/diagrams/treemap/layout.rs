@@ -166,10 +166,10 @@ pub fn layout(tm: &Treemap, cfg: &TreemapConfig) -> Geometry {
     ];
     let mut depth = vec![0usize; n];
     rect[0] = R {
-        x0: -pin,
-        y0: -pin,
-        x1: w + pin,
-        y1: h + pin,
+        x0: 0.0,
+        y0: 0.0,
+        x1: w,
+        y1: h,
     };
     // Pre-order: position each node, then tile its children.
     let mut pad_of_depth = vec![0.0];
