@@ -29,6 +29,7 @@ pub mod sankey;
 pub mod sequence;
 pub mod state;
 pub mod timeline;
+pub mod treemap;
 pub mod xychart;
 
 use crate::config::Config;
@@ -143,7 +144,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], Some(kanban::render)),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
-    row("treemap", &["treemap", "treemap-beta"], None),
+    row(
+        "treemap",
+        &["treemap", "treemap-beta"],
+        Some(treemap::render),
+    ),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
     row("venn", &["venn-beta", "venn"], None),

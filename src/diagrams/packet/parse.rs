@@ -10,7 +10,7 @@ use crate::syntax::preamble::{accessibility, Accessibility};
 use crate::syntax::{ParseError, Preamble};
 
 /// Largest bit number accepted (keeps the drawing finite).
-const MAX_BITS: u64 = 1 << 20;
+const MAX_BITS: u64 = 1 << 17;
 
 /// Parse the diagram of `pre`.
 pub fn parse(pre: &Preamble<'_>) -> Result<Packet, ParseError> {

@@ -359,10 +359,12 @@ fn longest(n: usize, next: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
     // Start from every node; a node reached at round r gets depth ≥ r.
     while !current.is_empty() && round <= n {
         let mut nxt = Vec::new();
+        let mut seen = vec![false; n];
         for &i in &current {
             d[i] = d[i].max(round);
             for &t in &nexts[i] {
-                if t < n && !nxt.contains(&t) {
+                if t < n && !seen[t] {
+                    seen[t] = true;
                     nxt.push(t);
                 }
             }
@@ -514,9 +516,11 @@ fn label_text(nd: &Node, cfg: &SankeyConfig) -> String {
     }
 }
 
-/// Labels beside their nodes, then moved apart: each label (biggest
-/// nodes first) takes the free vertical position nearest its node's
-/// middle among those that overlap no label already placed.
+/// Labels beside their nodes, then moved apart. Labels on one side of
+/// one column keep their nodes' order: overlapping runs are merged into
+/// blocks centred on their nodes (least total displacement). A label that
+/// still meets a label of another column (a long name reaching the next
+/// one) moves down below it.
 fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
     const GAP: f64 = 2.0;
     let style = TextStyle {
@@ -525,44 +529,104 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
         italic: false,
     };
     let h = LABEL_SIZE * 1.2;
-    let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by(|&a, &b| nodes[b].value.total_cmp(&nodes[a].value).then(a.cmp(&b)));
-    let mut placed: Vec<Option<Label>> = vec![None; nodes.len()];
-    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
-    for i in order {
-        let nd = &nodes[i];
-        let text = label_text(nd, cfg);
-        let w = measure(&text, style).width;
-        let right = nd.x0 < cfg.width / 2.0;
-        let x = if right { nd.x1 + 6.0 } else { nd.x0 - 6.0 };
-        let left = if right { x } else { x - w };
-        let want = (nd.y0 + nd.y1) / 2.0 - h / 2.0;
-        let hits = |top: f64| {
-            boxes.iter().any(|b| {
-                left < b.0 + b.2 && b.0 < left + w && top < b.1 + b.3 + GAP && b.1 < top + h + GAP
-            })
-        };
-        let mut cands = vec![want];
-        for b in &boxes {
-            if left < b.0 + b.2 && b.0 < left + w {
-                cands.push(b.1 + b.3 + GAP);
-                cands.push(b.1 - h - GAP);
+    struct L {
+        node: usize,
+        text: String,
+        x: f64,
+        left: f64,
+        w: f64,
+        want: f64,
+        right: bool,
+    }
+    let mut ls: Vec<L> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, nd)| {
+            let text = label_text(nd, cfg);
+            let w = measure(&text, style).width;
+            let right = nd.x0 < cfg.width / 2.0;
+            let x = if right { nd.x1 + 6.0 } else { nd.x0 - 6.0 };
+            L {
+                node: i,
+                text,
+                x,
+                left: if right { x } else { x - w },
+                w,
+                want: (nd.y0 + nd.y1) / 2.0 - h / 2.0,
+                right,
+            }
+        })
+        .collect();
+    // Lanes: one side of one column, left to right, each top to bottom.
+    ls.sort_by(|a, b| {
+        a.x.total_cmp(&b.x)
+            .then(a.right.cmp(&b.right))
+            .then(a.want.total_cmp(&b.want))
+            .then(a.node.cmp(&b.node))
+    });
+    let mut tops = vec![0.0; ls.len()];
+    let mut start = 0;
+    while start < ls.len() {
+        let mut end = start + 1;
+        while end < ls.len() && ls[end].x == ls[start].x && ls[end].right == ls[start].right {
+            end += 1;
+        }
+        // Clusters of consecutive labels: (first, count, top).
+        let mut clusters: Vec<(usize, usize, f64)> = Vec::new();
+        for k in start..end {
+            clusters.push((k, 1, ls[k].want.max(0.0)));
+            while clusters.len() >= 2 {
+                let (a0, an, at) = clusters[clusters.len() - 2];
+                let (_, bn, bt) = clusters[clusters.len() - 1];
+                if at + an as f64 * (h + GAP) <= bt {
+                    break;
+                }
+                let n = an + bn;
+                let mean = (a0..a0 + n)
+                    .map(|j| ls[j].want - (j - a0) as f64 * (h + GAP))
+                    .sum::<f64>()
+                    / n as f64;
+                clusters.pop();
+                clusters.pop();
+                clusters.push((a0, n, mean.max(0.0)));
             }
         }
-        cands.sort_by(|a, b| {
-            (a - want)
-                .abs()
-                .total_cmp(&(b - want).abs())
-                .then(a.total_cmp(b))
-        });
-        let top = cands.into_iter().find(|&c| !hits(c)).unwrap_or(want);
-        let bbox = (left, top, w, h);
+        for (first, n, top) in clusters {
+            for j in 0..n {
+                tops[first + j] = top + j as f64 * (h + GAP);
+            }
+        }
+        start = end;
+    }
+    // Across lanes: move down below any label already placed.
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut placed: Vec<Option<Label>> = vec![None; nodes.len()];
+    let mut prev: Option<(f64, bool, f64)> = None;
+    for (k, l) in ls.iter().enumerate() {
+        let mut top = tops[k];
+        if let Some((px, pr, pb)) = prev {
+            if px == l.x && pr == l.right {
+                top = top.max(pb + GAP);
+            }
+        }
+        let mut guard = 0;
+        while let Some(b) = boxes.iter().find(|b| {
+            l.left < b.0 + b.2 && b.0 < l.left + l.w && top < b.1 + b.3 + GAP && b.1 < top + h + GAP
+        }) {
+            top = b.1 + b.3 + GAP;
+            guard += 1;
+            if guard > boxes.len() + 1 {
+                break;
+            }
+        }
+        let bbox = (l.left, top, l.w, h);
         boxes.push(bbox);
-        placed[i] = Some(Label {
-            text,
-            x,
+        prev = Some((l.x, l.right, top + h));
+        placed[l.node] = Some(Label {
+            text: l.text.clone(),
+            x: l.x,
             y: top + h / 2.0 + 0.35 * LABEL_SIZE,
-            end_anchor: !right,
+            end_anchor: !l.right,
             bbox,
         });
     }

@@ -42,7 +42,7 @@ pub struct SankeyConfig {
     pub height: f64,
     /// `sankey.nodeWidth` (default 10).
     pub node_width: f64,
-    /// `sankey.nodePadding` (default 10, plus 15 when values are shown).
+    /// `sankey.nodePadding` (default 12, plus 15 when values are shown).
     pub node_padding: f64,
     /// `sankey.nodeAlignment` (default `justify`).
     pub align: Align,
@@ -97,7 +97,7 @@ impl SankeyConfig {
             width: n("width", 10.0, 20000.0, 600.0),
             height: n("height", 10.0, 20000.0, 400.0),
             node_width: n("nodeWidth", 1.0, 1000.0, 10.0),
-            node_padding: n("nodePadding", 0.0, 1000.0, 10.0)
+            node_padding: n("nodePadding", 0.0, 1000.0, 12.0)
                 + if show_values { 15.0 } else { 0.0 },
             align,
             link_color,

@@ -25,14 +25,11 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Chart, ParseError> {
             "vertical" => chart.horizontal = Some(false),
             _ if w.starts_with("%%") => {}
             _ => {
-                return Err(ParseError::at(
-                    src,
-                    w,
-                    format!(
-                    "unexpected `{w}` after `{}` (expected `horizontal`, `vertical` or a new line)",
-                    pre.keyword
-                ),
-                ))
+                let kw = pre.keyword;
+                let msg = format!(
+                    "unexpected `{w}` after `{kw}` (expected `horizontal`, `vertical` or a new line)"
+                );
+                return Err(ParseError::at(src, w, msg));
             }
         }
         rest_of_header = rest_of_header[w.len()..].trim();
