@@ -275,10 +275,12 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
     let line = box_paint(b, p, "none");
     let stroke_only: Attrs = line.into_iter().filter(|(k, _)| *k != "fill").collect();
     for (k, row) in b.rows.iter().enumerate() {
-        let fill = if styled_fill {
-            b.style.fill.clone().unwrap_or_default()
-        } else if k % 2 == 0 {
+        // As Mermaid: a styled fill paints the header and the even rows;
+        // odd rows keep the theme's row colour.
+        let fill = if k % 2 == 0 {
             p.row_odd.clone()
+        } else if styled_fill {
+            b.style.fill.clone().unwrap_or_default()
         } else {
             p.row_even.clone()
         };
