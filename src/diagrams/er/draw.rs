@@ -355,7 +355,14 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
 
 /// Write the SVG of a laid-out ER diagram.
 pub fn render_svg(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
-    let p = Palette::from_theme(&cx.config.theme);
+    let mut p = Palette::from_theme(&cx.config.theme);
+    // Marker circles are hollow: painted with the page colour drawn.
+    if let Some(bg) = cx
+        .background
+        .filter(|b| crate::theme::color::Rgba::parse(b).is_some_and(|c| c.a >= 1.0))
+    {
+        p.marker_fill = bg.to_string();
+    }
     let mut w = Writer::default();
     svg::begin_document(
         &mut w,
