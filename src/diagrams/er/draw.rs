@@ -343,11 +343,22 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
             if cw <= 0.0 || t.width <= 0.0 {
                 continue;
             }
-            let centre = Point::new(
-                x0 + cx + CELL_PAD_X + t.width / 2.0,
-                y0 + row.top + row.height / 2.0,
-            );
-            svg::label(w, t, centre, ca.clone(), cell_style);
+            // Left-aligned: each line centred on its own width.
+            let top = y0 + row.top + (row.height - t.height) / 2.0;
+            for (k, line) in t.lines.iter().enumerate() {
+                let one = crate::text::TextBox {
+                    lines: vec![line.clone()],
+                    width: line.width,
+                    height: t.line_height,
+                    line_height: t.line_height,
+                    baseline: t.baseline,
+                };
+                let centre = Point::new(
+                    x0 + cx + CELL_PAD_X + line.width / 2.0,
+                    top + (k as f64 + 0.5) * t.line_height,
+                );
+                svg::label(w, &one, centre, ca.clone(), cell_style);
+            }
         }
     }
     w.close("g");
