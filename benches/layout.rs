@@ -4,9 +4,11 @@
 //! `cargo bench --bench layout`; medians are in criterion's report.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use mermaid_render::parse::{self, Diagram};
+use mermaid_render::config::Config;
+use mermaid_render::diagrams::flowchart::{self, measure, to_layered::to_layered};
+use mermaid_render::layered;
 use mermaid_render::testgen::{layered_dag, DagSpec};
-use mermaid_render::{layout, measure, Options};
+use mermaid_render::Options;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -36,13 +38,12 @@ fn layout_only(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1));
     for (name, spec) in specs() {
         let src = layered_dag(&spec);
-        let Ok(Diagram::Flowchart(graph)) = parse::parse(&src) else {
-            panic!("generated graph parses")
-        };
-        let sizes = measure::measure(&graph);
-        let opts = layout::LayoutOptions::default();
+        let graph = flowchart::parse_source(&src).expect("generated graph parses");
+        let settings = measure::TextSettings::from_config(&Config::default());
+        let lg = to_layered(&graph, &measure::measure_with(&graph, &settings));
+        let opts = layered::LayoutOptions::default();
         group.bench_with_input(BenchmarkId::from_parameter(&name), &(), |b, _| {
-            b.iter(|| layout::layout(black_box(&graph), &sizes, &opts))
+            b.iter(|| layered::layout(black_box(&lg), &opts))
         });
     }
     group.finish();
@@ -56,14 +57,14 @@ fn whole_render(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1));
     let options = Options::default();
     group.bench_function("seed", |b| {
-        b.iter(|| mermaid_render::render_svg(black_box(SEED), &options).unwrap())
+        b.iter(|| mermaid_render::render(black_box(SEED), &options).unwrap())
     });
     for n in [100usize, 1000] {
         let src = layered_dag(&DagSpec::new(n, 1));
         group.bench_with_input(
             BenchmarkId::from_parameter(format!("dag/{n}")),
             &(),
-            |b, _| b.iter(|| mermaid_render::render_svg(black_box(&src), &options).unwrap()),
+            |b, _| b.iter(|| mermaid_render::render(black_box(&src), &options).unwrap()),
         );
     }
     group.finish();

@@ -39,15 +39,15 @@ fn varied(n: usize) -> String {
 
 fn parse(c: &mut Criterion) {
     c.bench_function("parse seed", |b| {
-        b.iter(|| mermaid_render::parse::parse(black_box(SEED)).unwrap())
+        b.iter(|| mermaid_render::diagrams::flowchart::parse_source(black_box(SEED)).unwrap())
     });
     let huge = huge_one_line(24_000);
     c.bench_function("parse huge one-line (290 KB)", |b| {
-        b.iter(|| mermaid_render::parse::parse(black_box(&huge)).unwrap())
+        b.iter(|| mermaid_render::diagrams::flowchart::parse_source(black_box(&huge)).unwrap())
     });
     let varied = varied(2_000);
     c.bench_function("parse varied 2000 statements", |b| {
-        b.iter(|| mermaid_render::parse::parse(black_box(&varied)).unwrap())
+        b.iter(|| mermaid_render::diagrams::flowchart::parse_source(black_box(&varied)).unwrap())
     });
 }
 

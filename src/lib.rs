@@ -53,6 +53,12 @@ pub struct Options {
     /// A value that is not a plain colour (e.g. contains `url(`) is ignored.
     /// Default `white`.
     pub background: Option<String>,
+    /// Largest diagram source accepted, in bytes (mermaid-js refuses more
+    /// than 50,000 characters by default). Default 10 MiB.
+    pub max_source_bytes: usize,
+    /// Also produce the layout JSON ([`Rendered::layout_json`]) for the
+    /// types laid out as graphs. Default false.
+    pub layout_json: bool,
 }
 
 impl Default for Options {
@@ -62,9 +68,15 @@ impl Default for Options {
             theme: None,
             svg_id: "mermaid".into(),
             background: Some("white".into()),
+            max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
+            layout_json: false,
         }
     }
 }
+
+/// Default of [`Options::max_source_bytes`]: 10 MiB, 200 times mermaid-js's
+/// own `maxTextSize`.
+pub const DEFAULT_MAX_SOURCE_BYTES: usize = 10 << 20;
 
 /// One rendered diagram.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +98,8 @@ impl Rendered {
     }
 
     /// The geometry in `layout_metrics.py`'s schema, for diagram types
-    /// whose layout has boxes and edges.
+    /// whose layout has boxes and edges, when [`Options::layout_json`] was
+    /// set.
     pub fn layout_json(&self) -> Option<&str> {
         self.layout_json.as_deref()
     }
@@ -97,17 +110,33 @@ impl Rendered {
 pub enum Error {
     /// The source does not parse; the span is in the diagram source.
     #[error(transparent)]
-    Parse(#[from] ParseError),
+    Parse(ParseError),
+    /// The keyword names a Mermaid diagram type this version does not
+    /// render; the span covers the keyword.
+    #[error(transparent)]
+    Unsupported(ParseError),
+    /// The input is larger than a configured budget.
+    #[error("the diagram is {size} bytes, more than the limit of {limit} bytes (raise it with --max-source-bytes)")]
+    LimitExceeded { size: usize, limit: usize },
     /// Rasterising failed (e.g. the canvas is too large).
     #[error(transparent)]
     Raster(#[from] raster::RasterError),
 }
 
+impl From<ParseError> for Error {
+    fn from(e: ParseError) -> Error {
+        match e.kind {
+            syntax::ParseErrorKind::Unsupported(_) => Error::Unsupported(e),
+            _ => Error::Parse(e),
+        }
+    }
+}
+
 impl Error {
-    /// The parse error, when that is what this is.
+    /// The located error (a parse error or an unsupported type).
     pub fn as_parse(&self) -> Option<&ParseError> {
         match self {
-            Error::Parse(e) => Some(e),
+            Error::Parse(e) | Error::Unsupported(e) => Some(e),
             _ => None,
         }
     }
@@ -116,6 +145,12 @@ impl Error {
 /// Parse, lay out and draw one diagram's source (the text of one block:
 /// front matter, directives, keyword and statements).
 pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
+    if source.len() > options.max_source_bytes {
+        return Err(Error::LimitExceeded {
+            size: source.len(),
+            limit: options.max_source_bytes,
+        });
+    }
     let pre = syntax::read_preamble(source)?;
     let config = Config::resolve(&options.config, options.theme.as_deref(), &pre.config);
     let id = match svg::sanitize_id(&options.svg_id) {
@@ -126,6 +161,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         config: &config,
         svg_id: &id,
         background: options.background.as_deref(),
+        layout_json: options.layout_json,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
     Ok(Rendered {

@@ -3,216 +3,139 @@
 
 use crate::geometry::Point;
 
-/// Node shapes. The classic bracket forms map to these; `@{ shape: … }`
-/// names are mapped onto them by the parser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Shape {
+/// One row per shape: its variant (with docs), Mermaid's name (layout
+/// JSON, messages) and every `@{ shape: … }` alias that selects it. The
+/// enum, [`Shape::name`], [`Shape::by_name`] and [`ALL_SHAPES`] all come
+/// from this one table.
+macro_rules! shapes {
+    ($( $(#[$attr:meta])* $variant:ident => $name:literal [$($alias:literal),+] ),+ $(,)?) => {
+        /// Node shapes. The classic bracket forms map to these; `@{ shape: … }`
+        /// names are mapped onto them by [`Shape::by_name`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum Shape {
+            $( $(#[$attr])* $variant, )+
+        }
+
+        impl Shape {
+            /// Mermaid's name for the shape (as in the layout JSON).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Shape::$variant => $name, )+
+                }
+            }
+
+            /// The shape a `@{ shape: … }` name or alias selects.
+            pub fn by_name(name: &str) -> Option<Shape> {
+                match name {
+                    $( $($alias)|+ => Some(Shape::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+
+        /// Every shape, in declaration order.
+        pub const ALL_SHAPES: &[Shape] = &[ $( Shape::$variant, )+ ];
+    };
+}
+
+shapes! {
     /// `[text]`
     #[default]
-    Rect,
+    Rect => "rect" ["rect", "rectangle", "proc", "process", "square", "note", "datastore", "data-store", "labelRect"],
     /// `(text)`
-    Rounded,
+    Rounded => "rounded" ["rounded", "event"],
     /// `([text])`
-    Stadium,
+    Stadium => "stadium" ["stadium", "terminal", "pill"],
     /// `[[text]]`
-    Subroutine,
+    Subroutine => "subroutine" ["subroutine", "fr-rect", "subproc", "subprocess", "framed-rectangle"],
     /// `[(text)]`
-    Cylinder,
+    Cylinder => "cylinder" ["cyl", "cylinder", "db", "database"],
     /// `((text))`
-    Circle,
+    Circle => "circle" ["circle", "circ"],
     /// `(((text)))`
-    DoubleCircle,
+    DoubleCircle => "doublecircle" ["dbl-circ", "doublecircle", "double-circle"],
     /// `>text]`
-    Asymmetric,
+    Asymmetric => "asymmetric" ["odd"],
     /// `{text}`
-    Diamond,
+    Diamond => "diamond" ["diamond", "diam", "decision", "question", "choice"],
     /// `{{text}}`
-    Hexagon,
+    Hexagon => "hexagon" ["hex", "hexagon", "prepare"],
     /// `[/text/]`
-    Parallelogram,
+    Parallelogram => "lean_right" ["lean-r", "lean-right", "in-out"],
     /// `[\text\]`
-    ParallelogramAlt,
+    ParallelogramAlt => "lean_left" ["lean-l", "lean-left", "out-in"],
     /// `[/text\]`
-    Trapezoid,
+    Trapezoid => "trapezoid" ["trap-b", "trapezoid", "trapezoid-bottom", "priority"],
     /// `[\text/]`
-    TrapezoidAlt,
+    TrapezoidAlt => "inv_trapezoid" ["trap-t", "inv-trapezoid", "trapezoid-top", "manual"],
     // ---- Mermaid 11 `@{ shape: … }` shapes (name in brackets) ----
     /// Text without a box (`text`).
-    Text,
+    Text => "text" ["text"],
     /// Card (`notch-rect`).
-    NotchedRect,
+    NotchedRect => "notch-rect" ["notch-rect", "card", "notched-rectangle"],
     /// Lined process (`lin-rect`).
-    LinedRect,
+    LinedRect => "lin-rect" ["lin-rect", "lined-rectangle", "lin-proc", "lined-process", "shaded-process"],
     /// Start (`sm-circ`).
-    SmallCircle,
+    SmallCircle => "sm-circ" ["sm-circ", "small-circle", "start", "anchor"],
     /// Stop (`fr-circ`).
-    FramedCircle,
+    FramedCircle => "fr-circ" ["fr-circ", "framed-circle", "stop"],
     /// Fork/join bar (`fork`).
-    ForkJoin,
+    ForkJoin => "fork" ["fork", "join", "forkJoin"],
     /// Collate (`hourglass`).
-    Hourglass,
+    Hourglass => "hourglass" ["hourglass", "collate"],
     /// Comment (`brace`).
-    BraceLeft,
+    BraceLeft => "brace" ["brace", "brace-l", "comment"],
     /// Comment, right (`brace-r`).
-    BraceRight,
+    BraceRight => "brace-r" ["brace-r"],
     /// Comment, both sides (`braces`).
-    Braces,
+    Braces => "braces" ["braces"],
     /// Communication link (`bolt`).
-    Bolt,
+    Bolt => "bolt" ["bolt", "com-link", "lightning-bolt"],
     /// Document (`doc`).
-    Document,
+    Document => "doc" ["doc", "document"],
     /// Delay (`delay`).
-    Delay,
+    Delay => "delay" ["delay", "half-rounded-rectangle"],
     /// Direct access storage (`h-cyl`).
-    HorizontalCylinder,
+    HorizontalCylinder => "h-cyl" ["h-cyl", "das", "horizontal-cylinder"],
     /// Disk storage (`lin-cyl`).
-    LinedCylinder,
+    LinedCylinder => "lin-cyl" ["lin-cyl", "disk", "lined-cylinder"],
     /// Display (`curv-trap`).
-    CurvedTrapezoid,
+    CurvedTrapezoid => "curv-trap" ["curv-trap", "curved-trapezoid", "display"],
     /// Divided process (`div-rect`).
-    DividedRect,
+    DividedRect => "div-rect" ["div-rect", "div-proc", "divided-rectangle", "divided-process"],
     /// Extract (`tri`).
-    Triangle,
+    Triangle => "tri" ["tri", "extract", "triangle"],
     /// Internal storage (`win-pane`).
-    WindowPane,
+    WindowPane => "win-pane" ["win-pane", "internal-storage", "window-pane"],
     /// Junction (`f-circ`).
-    FilledCircle,
+    FilledCircle => "f-circ" ["f-circ", "filled-circle", "junction"],
     /// Lined document (`lin-doc`).
-    LinedDocument,
+    LinedDocument => "lin-doc" ["lin-doc", "lined-document"],
     /// Loop limit (`notch-pent`).
-    NotchedPentagon,
+    NotchedPentagon => "notch-pent" ["notch-pent", "loop-limit", "notched-pentagon"],
     /// Manual file (`flip-tri`).
-    FlippedTriangle,
+    FlippedTriangle => "flip-tri" ["flip-tri", "flipped-triangle", "manual-file"],
     /// Manual input (`sl-rect`).
-    SlopedRect,
+    SlopedRect => "sl-rect" ["sl-rect", "manual-input", "sloped-rectangle"],
     /// Multiple documents (`docs`).
-    MultiDocument,
+    MultiDocument => "docs" ["docs", "documents", "st-doc", "stacked-document"],
     /// Multiple processes (`st-rect`).
-    MultiRect,
+    MultiRect => "st-rect" ["st-rect", "processes", "procs", "stacked-rectangle"],
     /// Paper tape (`flag`).
-    Flag,
+    Flag => "flag" ["flag", "paper-tape"],
     /// Stored data (`bow-rect`).
-    BowTieRect,
+    BowTieRect => "bow-rect" ["bow-rect", "stored-data", "bow-tie-rectangle"],
     /// Summary (`cross-circ`).
-    CrossedCircle,
+    CrossedCircle => "cross-circ" ["cross-circ", "summary", "crossed-circle"],
     /// Tagged document (`tag-doc`).
-    TaggedDocument,
+    TaggedDocument => "tag-doc" ["tag-doc", "tagged-document"],
     /// Tagged process (`tag-rect`).
-    TaggedRect,
+    TaggedRect => "tag-rect" ["tag-rect", "tag-proc", "tagged-rectangle", "tagged-process"],
     /// `A@{ icon: "…" }`: drawn as a labelled placeholder.
-    Icon,
+    Icon => "icon" ["icon", "iconSquare", "iconCircle", "iconRounded"],
     /// `A@{ img: "…" }`: drawn as a labelled placeholder (never fetched).
-    Image,
+    Image => "image" ["image", "imageSquare"],
 }
-
-impl Shape {
-    /// Mermaid's name for the shape (as in the layout JSON and `@{ shape: … }`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Shape::Rect => "rect",
-            Shape::Rounded => "rounded",
-            Shape::Stadium => "stadium",
-            Shape::Subroutine => "subroutine",
-            Shape::Cylinder => "cylinder",
-            Shape::Circle => "circle",
-            Shape::DoubleCircle => "doublecircle",
-            Shape::Asymmetric => "asymmetric",
-            Shape::Diamond => "diamond",
-            Shape::Hexagon => "hexagon",
-            Shape::Parallelogram => "lean_right",
-            Shape::ParallelogramAlt => "lean_left",
-            Shape::Trapezoid => "trapezoid",
-            Shape::TrapezoidAlt => "inv_trapezoid",
-            Shape::Text => "text",
-            Shape::NotchedRect => "notch-rect",
-            Shape::LinedRect => "lin-rect",
-            Shape::SmallCircle => "sm-circ",
-            Shape::FramedCircle => "fr-circ",
-            Shape::ForkJoin => "fork",
-            Shape::Hourglass => "hourglass",
-            Shape::BraceLeft => "brace",
-            Shape::BraceRight => "brace-r",
-            Shape::Braces => "braces",
-            Shape::Bolt => "bolt",
-            Shape::Document => "doc",
-            Shape::Delay => "delay",
-            Shape::HorizontalCylinder => "h-cyl",
-            Shape::LinedCylinder => "lin-cyl",
-            Shape::CurvedTrapezoid => "curv-trap",
-            Shape::DividedRect => "div-rect",
-            Shape::Triangle => "tri",
-            Shape::WindowPane => "win-pane",
-            Shape::FilledCircle => "f-circ",
-            Shape::LinedDocument => "lin-doc",
-            Shape::NotchedPentagon => "notch-pent",
-            Shape::FlippedTriangle => "flip-tri",
-            Shape::SlopedRect => "sl-rect",
-            Shape::MultiDocument => "docs",
-            Shape::MultiRect => "st-rect",
-            Shape::Flag => "flag",
-            Shape::BowTieRect => "bow-rect",
-            Shape::CrossedCircle => "cross-circ",
-            Shape::TaggedDocument => "tag-doc",
-            Shape::TaggedRect => "tag-rect",
-            Shape::Icon => "icon",
-            Shape::Image => "image",
-        }
-    }
-}
-
-/// Every shape, in declaration order.
-pub const ALL_SHAPES: [Shape; 47] = {
-    use Shape::*;
-    [
-        Rect,
-        Rounded,
-        Stadium,
-        Subroutine,
-        Cylinder,
-        Circle,
-        DoubleCircle,
-        Asymmetric,
-        Diamond,
-        Hexagon,
-        Parallelogram,
-        ParallelogramAlt,
-        Trapezoid,
-        TrapezoidAlt,
-        Text,
-        NotchedRect,
-        LinedRect,
-        SmallCircle,
-        FramedCircle,
-        ForkJoin,
-        Hourglass,
-        BraceLeft,
-        BraceRight,
-        Braces,
-        Bolt,
-        Document,
-        Delay,
-        HorizontalCylinder,
-        LinedCylinder,
-        CurvedTrapezoid,
-        DividedRect,
-        Triangle,
-        WindowPane,
-        FilledCircle,
-        LinedDocument,
-        NotchedPentagon,
-        FlippedTriangle,
-        SlopedRect,
-        MultiDocument,
-        MultiRect,
-        Flag,
-        BowTieRect,
-        CrossedCircle,
-        TaggedDocument,
-        TaggedRect,
-        Icon,
-        Image,
-    ]
-};
 
 /// Shapes Mermaid draws without their label (fixed-size markers).
 pub fn has_label(shape: Shape) -> bool {

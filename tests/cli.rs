@@ -200,12 +200,12 @@ fn same_stem_documents_do_not_overwrite_each_other() {
 }
 
 #[test]
-fn unsupported_diagram_type_is_reported_with_its_location() {
-    let t = Tmp::new("unsupported");
-    let doc = t.path().join("seq.md");
+fn unknown_diagram_type_is_reported_with_its_location() {
+    let t = Tmp::new("unknown");
+    let doc = t.path().join("odd.md");
     fs::write(
         &doc,
-        "Intro\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n",
+        "Intro\n\n```mermaid\nbogusDiagram\n  A->>B: hi\n```\n",
     )
     .unwrap();
     let out = t.path().join("out");
@@ -213,8 +213,125 @@ fn unsupported_diagram_type_is_reported_with_its_location() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains(&format!("{}:4:1:", doc.display())), "{err}");
-    assert!(err.contains("sequenceDiagram"), "{err}");
+    assert!(err.contains("bogusDiagram"), "{err}");
     assert!(files(&out).is_empty());
+}
+
+#[test]
+fn output_names_never_collide_silently() {
+    // `a.md` holds two diagrams (`a-1`, `a-2`) and `a-1.mmd` also wants `a-1`.
+    let t = Tmp::new("collide");
+    let src = t.path().join("src");
+    fs::create_dir_all(&src).unwrap();
+    fs::write(
+        src.join("a.md"),
+        format!("```mermaid\n{SIMPLE}```\n\n```mermaid\ngraph LR\n  X --> Y\n```\n"),
+    )
+    .unwrap();
+    fs::write(src.join("a-1.mmd"), "graph TD\n  P --> Q\n").unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        src.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = files(&out);
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(
+        stderr(&o).contains("is taken by another diagram"),
+        "{}",
+        stderr(&o)
+    );
+    // Every diagram's own text is in one of the files.
+    let all: String = written
+        .iter()
+        .map(|f| fs::read_to_string(out.join(f)).unwrap())
+        .collect();
+    for id in ["P", "X", "Y", "Q"] {
+        assert!(all.contains(&format!(">{id}<")), "{id} lost");
+    }
+}
+
+#[test]
+fn config_file_sets_the_curve_and_the_spacing() {
+    let t = Tmp::new("cfgcurve");
+    let doc = t.path().join("x.mmd");
+    fs::write(&doc, "flowchart TD\n  A --> B & C\n  B --> D\n  C --> D\n").unwrap();
+    let cfg = t.path().join("cfg.json");
+    fs::write(
+        &cfg,
+        r#"{"flowchart":{"curve":"linear","nodeSpacing":100}}"#,
+    )
+    .unwrap();
+    let plain = t.path().join("plain");
+    let tuned = t.path().join("tuned");
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        plain.to_str().unwrap(),
+        "-f",
+        "svg,layout",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        tuned.to_str().unwrap(),
+        "-f",
+        "svg,layout",
+        "-c",
+        cfg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let edge_paths = |dir: &Path| -> Vec<String> {
+        let svg = fs::read_to_string(dir.join("x.svg")).unwrap();
+        svg.split("<path ")
+            .skip(1)
+            .filter(|p| p.contains("class=\"edge"))
+            .map(|p| {
+                p.split(" d=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let (a, b) = (edge_paths(&plain), edge_paths(&tuned));
+    assert_eq!(a.len(), 4, "{a:?}");
+    assert!(
+        a.iter().any(|d| d.contains('C')),
+        "default edges are curves: {a:?}"
+    );
+    assert!(
+        b.iter().all(|d| !d.contains('C')),
+        "linear edges are straight: {b:?}"
+    );
+    // B and C stand side by side: 100 px apart instead of 50.
+    let gap = |dir: &Path| -> f64 {
+        let json = fs::read_to_string(dir.join("x.layout.json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let node = |id: &str| {
+            v["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["id"] == id)
+                .cloned()
+                .unwrap()
+        };
+        let (b, c) = (node("B"), node("C"));
+        let f = |n: &serde_json::Value, k: &str| n[k].as_f64().unwrap();
+        (f(&c, "x") - f(&b, "x")).abs() - (f(&b, "width") + f(&c, "width")) / 2.0
+    };
+    let (g0, g1) = (gap(&plain), gap(&tuned));
+    assert!((g0 - 50.0).abs() < 1.0, "default spacing {g0}");
+    assert!((g1 - 100.0).abs() < 1.0, "configured spacing {g1}");
 }
 
 #[test]
@@ -289,4 +406,60 @@ fn a_bad_config_file_is_a_usage_error_with_its_location() {
     let err = stderr(&o);
     assert!(err.contains("c.json") && err.contains("line 3"), "{err}");
     assert!(files(&out).is_empty());
+}
+
+#[test]
+fn a_diagram_over_the_size_budget_is_refused_and_the_others_render() {
+    let t = Tmp::new("budget");
+    let doc = t.path().join("two.md");
+    let big = format!("graph TD\n{}", "  A --> B\n".repeat(50));
+    fs::write(
+        &doc,
+        format!("```mermaid\n{SIMPLE}```\n\n```mermaid\n{big}```\n"),
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+        "--max-source-bytes",
+        "100",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("more than the limit of 100 bytes"), "{err}");
+    assert!(err.contains(&format!("{}:7:1:", doc.display())), "{err}");
+    assert_eq!(files(&out), vec!["two-1.svg"]);
+}
+
+#[test]
+fn list_prints_every_diagram_without_rendering() {
+    let t = Tmp::new("list");
+    let doc = t.path().join("doc.md");
+    fs::write(
+        &doc,
+        "# Doc\n\n```mermaid\npie\n  \"a\": 1\n```\n\n::: mermaid\ngraph TD\n  A --> B\n:::\n",
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[doc.to_str().unwrap(), "-o", out.to_str().unwrap(), "--list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let name = doc.display().to_string();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        vec![
+            format!("{name}:4-5\tpie"),
+            format!("{name}:9-10\tflowchart")
+        ]
+    );
+    assert!(!out.exists(), "--list writes nothing");
+    let o = run(&[doc.to_str().unwrap(), "--list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[1]["type"], "flowchart");
+    assert_eq!(v[1]["first_line"], 9);
+    assert_eq!(v[0]["last_line"], 5);
 }

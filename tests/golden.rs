@@ -6,9 +6,11 @@
 //! never silently green. On a PNG mismatch a diff image is written under
 //! `target/golden-diff/`.
 
+use mermaid_render::config::Config;
+use mermaid_render::diagrams::{flowchart, Context};
 use mermaid_render::extract::{self, SourceKind};
-use mermaid_render::layout::verify;
-use mermaid_render::{render_png, render_svg, Options};
+use mermaid_render::layered::verify;
+use mermaid_render::{render, Options};
 use resvg::tiny_skia::Pixmap;
 use std::path::{Path, PathBuf};
 
@@ -32,8 +34,8 @@ fn check(name: &str, doc: &Path) {
     let text = std::fs::read_to_string(doc).unwrap();
     let blocks = extract::extract(&text, SourceKind::from_path(doc));
     assert_eq!(blocks.len(), 1, "{name}: one diagram expected");
-    let r = render_svg(&blocks[0].source, &Options::default()).expect("renders");
-    let png = render_png(&r.svg, 1.0).expect("rasterises");
+    let r = render(&blocks[0].source, &Options::default()).expect("renders");
+    let png = r.png(1.0).expect("rasterises");
     let (svg_path, png_path) = (
         golden(&format!("{name}.svg")),
         golden(&format!("{name}.png")),
@@ -105,42 +107,67 @@ fn seed_layout_is_clean() {
     let doc = Path::new(ROOT).join("seeds/000_90de61ab8aa2bbb0.txt");
     let text = std::fs::read_to_string(&doc).unwrap();
     let blocks = extract::extract(&text, SourceKind::Text);
-    let r = render_svg(&blocks[0].source, &Options::default()).unwrap();
-    assert_eq!(r.graph.nodes.len(), 14);
-    assert_eq!(r.graph.edges.len(), 11);
-    assert_eq!(r.graph.subgraphs.len(), 4);
-    let rep = verify::verify(&r.graph, &r.geometry);
+    let graph = flowchart::parse_source(&blocks[0].source).unwrap();
+    assert_eq!(graph.nodes.len(), 14);
+    assert_eq!(graph.edges.len(), 11);
+    assert_eq!(graph.subgraphs.len(), 4);
+    let fl = flowchart::layout(&graph, &Config::default()).unwrap();
+    let rep = verify::verify(&fl.layered, &fl.geometry);
     assert!(rep.is_clean(), "{:#?}", rep.messages);
-    assert_eq!(verify::crossings(&r.geometry), 0);
+    assert_eq!(verify::crossings(&fl.geometry), 0);
     // A pink, C green (its `style` beats the `highlight` class).
-    let a = r.graph.node_index("A").unwrap();
-    let c = r.graph.node_index("C").unwrap();
-    assert_eq!(r.graph.node_style(a).fill.as_deref(), Some("#f9f"));
-    assert_eq!(r.graph.node_style(c).fill.as_deref(), Some("#9f9"));
+    let a = graph.node_index("A").unwrap();
+    let c = graph.node_index("C").unwrap();
+    assert_eq!(graph.node_style(a).fill.as_deref(), Some("#f9f"));
+    assert_eq!(graph.node_style(c).fill.as_deref(), Some("#9f9"));
     // Every label is drawn.
-    for n in &r.graph.nodes {
-        assert!(r.svg.contains(&n.label), "label {} missing", n.label);
+    let svg = render(&blocks[0].source, &Options::default()).unwrap().svg;
+    for n in &graph.nodes {
+        assert!(svg.contains(&n.label), "label {} missing", n.label);
     }
-    assert_eq!(r.svg.matches(">影响<").count(), 2);
+    assert_eq!(svg.matches(">影响<").count(), 2);
 }
 
 // ---- Hand-built graphs (independent of which syntax the parser knows) ----
 
-use mermaid_render::model::{ArrowHead, Edge, Graph, Node, Shape, Stroke, Value};
-use mermaid_render::render::RenderOptions;
+#[test]
+fn a_hand_built_graph_with_bad_indices_is_an_error_not_a_panic() {
+    let cfg = Config::default();
+    let mut g = chain(&[("a", Shape::Rect), ("b", Shape::Rect)], 2);
+    assert!(flowchart::layout(&g, &cfg).is_ok());
+    g.edges[0].to = 7;
+    assert!(flowchart::layout(&g, &cfg).is_err());
+    let mut g = chain(&[("a", Shape::Rect)], 1);
+    g.subgraphs = vec![
+        flowchart::model::Subgraph {
+            parent: Some(1),
+            children: vec![1],
+            ..Default::default()
+        },
+        flowchart::model::Subgraph {
+            parent: Some(0),
+            children: vec![0],
+            ..Default::default()
+        },
+    ];
+    assert!(flowchart::layout(&g, &cfg).is_err());
+}
+
+use flowchart::measure;
+use flowchart::model::{ArrowHead, Edge, Graph, Node, Shape, Stroke, Value};
 use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
-use mermaid_render::{layout, measure, render};
 
 /// Lay out and draw a hand-built graph under `config`.
 fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geometry) {
-    let opts = RenderOptions {
-        config,
-        ..RenderOptions::default()
+    let cfg = Config::resolve(&config, None, &graph.config);
+    let fl = flowchart::layout(graph, &cfg).expect("valid graph");
+    let cx = Context {
+        config: &cfg,
+        svg_id: "mermaid",
+        background: Some("white"),
+        layout_json: false,
     };
-    let cfg = render::effective_config(&opts.config, graph);
-    let sizes = measure::measure_with(graph, &measure::TextSettings::from_config(&cfg));
-    let geom = layout::layout(graph, &sizes, &layout::LayoutOptions::default());
-    (render::render_svg(graph, &geom, &opts), geom)
+    (flowchart::draw::render_svg(graph, &fl, &cx), fl.geometry)
 }
 
 /// Compare (or bless) an SVG string and its PNG under `name`.
@@ -149,7 +176,7 @@ fn check_svg(name: &str, svg: &str) {
     std::fs::create_dir_all(&dir).unwrap();
     let doc = dir.join(format!("{name}.mmd"));
     let _ = doc;
-    let png = render_png(svg, 1.0).expect("rasterises");
+    let png = mermaid_render::raster::svg_to_png(svg, 1.0).expect("rasterises");
     let (svg_path, png_path) = (
         golden(&format!("{name}.svg")),
         golden(&format!("{name}.png")),
@@ -187,7 +214,7 @@ fn check_svg(name: &str, svg: &str) {
 
 fn chain(labels: &[(&str, Shape)], per_row: usize) -> Graph {
     let mut g = Graph {
-        direction: mermaid_render::model::Direction::LR,
+        direction: mermaid_render::geometry::Direction::LR,
         ..Graph::default()
     };
     for (i, (label, shape)) in labels.iter().enumerate() {
@@ -288,8 +315,8 @@ fn edges_golden() {
             ..Edge::default()
         });
     }
-    g.edges[0].style = mermaid_render::model::parse_style_list("stroke:#d33,stroke-width:3px");
-    g.edges[3].style = mermaid_render::model::parse_style_list("stroke:blue,color:blue");
+    g.edges[0].style = mermaid_render::style::parse_style_list("stroke:#d33,stroke-width:3px");
+    g.edges[3].style = mermaid_render::style::parse_style_list("stroke:blue,color:blue");
     check_svg("edges", &draw(&g, Value::object()).0);
 }
 
@@ -299,7 +326,7 @@ fn theme_config(theme: &str) -> Value {
 
 fn theme_graph() -> Graph {
     let src = "flowchart LR\n  A[Start] --> B{Decide}\n  B -->|yes| C(Do it)\n  B -.-> D[(Store)]\n  subgraph G [group]\n    C --> E([Done])\n  end\n";
-    render_svg(src, &Options::default()).unwrap().graph
+    flowchart::parse_source(src).unwrap()
 }
 
 fn theme_golden(t: &str) {
@@ -422,18 +449,22 @@ fn check_reference_dir(dir: &Path) -> usize {
         .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
     {
         let src = std::fs::read_to_string(p).unwrap();
-        let Ok(r) = render_svg(&src, &Options::default()) else {
+        let Ok(graph) = flowchart::parse_source(&src) else {
+            continue;
+        };
+        let Ok(r) = render(&src, &Options::default()) else {
             continue;
         };
         n += 1;
         // The words as drawn (markdown markers are styling, not text).
-        let cfg = render::effective_config(&Options::default().render.config, &r.graph);
+        let cfg = Config::resolve(&Value::object(), None, &graph.config);
         let settings = measure::TextSettings::from_config(&cfg);
-        for (i, node) in r.graph.nodes.iter().enumerate() {
+        let geometry = flowchart::layout(&graph, &cfg).unwrap().geometry;
+        for (i, node) in graph.nodes.iter().enumerate() {
             if !has_label(node.shape) {
                 continue;
             }
-            let drawn = measure::node_label(&r.graph, i, &settings);
+            let drawn = measure::node_label(&graph, i, &settings);
             let runs = drawn.lines.iter().flat_map(|l| l.runs.iter());
             for word in runs.flat_map(|run| run.text.split_whitespace()) {
                 let esc = word
@@ -450,7 +481,7 @@ fn check_reference_dir(dir: &Path) -> usize {
                 );
             }
         }
-        let bad = labels_fit(&r.graph, &r.geometry);
+        let bad = labels_fit(&graph, &geometry);
         assert!(bad.is_empty(), "{}: {bad:#?}", p.display());
     }
     n

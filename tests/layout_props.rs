@@ -3,10 +3,10 @@
 //! edges and self-loops, through both coordinate methods (exact network
 //! simplex and the Brandes–Köpf-style heuristic).
 
+use mermaid_render::geometry::Direction;
 use mermaid_render::geometry::{distance_to_segment, Point};
-use mermaid_render::layout::{layout, verify, LayoutOptions};
-use mermaid_render::measure::Sizes;
-use mermaid_render::model::{Direction, Edge, Graph, Node, Shape, Subgraph};
+use mermaid_render::layered::{layout, verify, Cluster, Edge, Graph, LayoutOptions, Node};
+use mermaid_render::shape::Shape;
 use mermaid_render::testgen::Rng;
 use proptest::prelude::*;
 
@@ -21,7 +21,7 @@ const SHAPES: [Shape; 8] = [
     Shape::Parallelogram,
 ];
 
-fn random_graph(seed: u64, dir: Direction) -> (Graph, Sizes) {
+fn random_graph(seed: u64, dir: Direction) -> Graph {
     let mut r = Rng::new(seed);
     let n = 1 + r.below(40);
     let nc = r.below(7);
@@ -29,41 +29,40 @@ fn random_graph(seed: u64, dir: Direction) -> (Graph, Sizes) {
         direction: dir,
         ..Graph::default()
     };
-    let mut sizes = Sizes::default();
     for k in 0..nc {
         let parent = if k > 0 && r.chance(0.5) {
             Some(r.below(k))
         } else {
             None
         };
-        g.subgraphs.push(Subgraph {
+        let title_size = (20.0 + r.below(120) as f64, 24.0);
+        g.clusters.push(Cluster {
             id: format!("s{k}"),
             title: format!("sub {k}"),
+            title_size,
             parent,
-            ..Subgraph::default()
+            ..Cluster::default()
         });
-        sizes.titles.push((20.0 + r.below(120) as f64, 24.0));
     }
     for k in 0..nc {
-        if let Some(p) = g.subgraphs[k].parent {
-            g.subgraphs[p].children.push(k);
+        if let Some(p) = g.clusters[k].parent {
+            g.clusters[p].children.push(k);
         }
     }
     for i in 0..n {
         let shape = SHAPES[r.below(SHAPES.len())];
+        // Sized as measure does: a random label box grown by the shape's padding.
+        let (w, h) = (r.below(160) as f64, 24.0 * (1 + r.below(2)) as f64);
+        let (width, height) = mermaid_render::shape::node_size(shape, w, h);
         g.nodes.push(Node {
             id: format!("n{i}"),
             label: format!("n{i}"),
             shape,
-            ..Node::default()
+            width,
+            height,
         });
-        // Sized as measure does: a random label box grown by the shape's padding.
-        let (w, h) = (r.below(160) as f64, 24.0 * (1 + r.below(2)) as f64);
-        sizes
-            .nodes
-            .push(mermaid_render::shape::node_size(shape, w, h));
         if nc > 0 && r.chance(0.6) {
-            g.subgraphs[r.below(nc)].nodes.push(i);
+            g.clusters[r.below(nc)].nodes.push(i);
         }
     }
     let m = r.below(2 * n + 1);
@@ -86,23 +85,22 @@ fn random_graph(seed: u64, dir: Direction) -> (Graph, Sizes) {
         };
         // Some edges end at a subgraph holding their node (as the parser makes them).
         if nc > 0 && a != b && r.chance(0.1) {
-            e.to_cluster = g.subgraphs.iter().position(|s| s.nodes.contains(&b));
+            e.to_cluster = g.clusters.iter().position(|s| s.nodes.contains(&b));
         }
+        e.label = r.chance(0.3).then(|| (10.0 + r.below(80) as f64, 24.0));
         g.edges.push(e);
-        sizes
-            .edge_labels
-            .push(r.chance(0.3).then(|| (10.0 + r.below(80) as f64, 24.0)));
     }
-    (g, sizes)
+    assert_eq!(g.validate(), Ok(()));
+    g
 }
 
 fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
-    let (g, sizes) = random_graph(seed, dir);
+    let g = random_graph(seed, dir);
     let opts = LayoutOptions {
         exact_limit: if exact { usize::MAX } else { 0 },
         ..LayoutOptions::default()
     };
-    let geo = layout(&g, &sizes, &opts);
+    let geo = layout(&g, &opts);
     let rep = verify::verify(&g, &geo);
     prop_assert!(
         rep.is_clean(),
@@ -139,7 +137,7 @@ fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
                 || ((near(q.x, r.left()) || near(q.x, r.right())) && inside_y);
             // Not cut when it starts inside the subgraph, or when the cut would
             // drop its label: then it ends on a member node.
-            let members = &g.subgraph_members()[c];
+            let members = &g.cluster_members()[c];
             prop_assert!(
                 on_border || on(q, e.to) || members.iter().any(|&v| on(q, v)),
                 "seed {seed}: edge {i} to subgraph ends at {q:?}, box {r:?}"
@@ -173,10 +171,10 @@ proptest! {
 #[test]
 fn layout_is_deterministic_on_random_graphs() {
     for seed in 0..20 {
-        let (g, s) = random_graph(seed, Direction::LR);
+        let g = random_graph(seed, Direction::LR);
         assert_eq!(
-            layout(&g, &s, &LayoutOptions::default()),
-            layout(&g, &s, &LayoutOptions::default())
+            layout(&g, &LayoutOptions::default()),
+            layout(&g, &LayoutOptions::default())
         );
     }
 }

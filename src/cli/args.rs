@@ -53,6 +53,20 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub svg_id: Option<String>,
 
+    /// Largest diagram accepted, in bytes (a larger one is reported and
+    /// skipped; the others still render).
+    #[arg(long, value_name = "BYTES", default_value_t = mermaid_render::DEFAULT_MAX_SOURCE_BYTES)]
+    pub max_source_bytes: usize,
+
+    /// List every diagram found (document, first and last line, type)
+    /// without rendering anything.
+    #[arg(long)]
+    pub list: bool,
+
+    /// With --list: print the list as JSON (one array of records).
+    #[arg(long, requires = "list")]
+    pub json: bool,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,

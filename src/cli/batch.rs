@@ -17,7 +17,8 @@ use std::sync::Mutex;
 /// Extensions read when walking a folder (files named on the command line
 /// are always read).
 const WALKED: &[&str] = &[
-    "md", "markdown", "mdx", "mmd", "mermaid", "txt", "html", "htm",
+    "md", "markdown", "mdx", "qmd", "rmd", "mmd", "mermaid", "txt", "html", "htm", "rst", "adoc",
+    "asciidoc",
 ];
 
 /// The outcome of one diagram: the files written, or the message to print.
@@ -79,6 +80,43 @@ pub fn run(args: &Args) -> Result<Summary> {
         }
     }
 
+    // Two jobs must never write one path: a later job whose stem is taken
+    // (e.g. `a.md`'s second diagram and `a-1.mmd` both want `a-1`) gets the
+    // first free `-<k>` suffix, and the run says so.
+    let mut taken: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for j in &mut jobs {
+        if !taken.contains(&j.stem) {
+            taken.insert(j.stem.clone());
+            continue;
+        }
+        let mut k = 2;
+        let stem = loop {
+            let s = with_suffix(&j.stem, &format!("-{k}"));
+            if !taken.contains(&s) {
+                break s;
+            }
+            k += 1;
+        };
+        if !args.quiet {
+            eprintln!(
+                "{}: note: output name {} is taken by another diagram of this run; writing {} instead",
+                j.doc.name,
+                j.stem.display(),
+                stem.display()
+            );
+        }
+        taken.insert(stem.clone());
+        j.stem = stem;
+    }
+
+    if args.list {
+        list(
+            &jobs.iter().map(|j| (j.doc, &j.block)).collect::<Vec<_>>(),
+            args.json,
+        );
+        return Ok(summary);
+    }
+
     let formats = &args.format;
     let options = options_of(args)?;
     let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
@@ -137,6 +175,38 @@ pub fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
+/// `--list`: every diagram found, in document order, without rendering.
+fn list(found: &[(&Doc, &Block)], json: bool) {
+    let records: Vec<(String, usize, usize, String)> = found
+        .iter()
+        .map(|(doc, block)| {
+            let ty = match mermaid_render::diagram_type(&block.source) {
+                Ok(Some(t)) => t.to_string(),
+                Ok(None) => "unknown".to_string(),
+                Err(_) => "invalid".to_string(),
+            };
+            let last = block.lines.last().map_or(block.first_line(), |l| l.line);
+            (doc.name.clone(), block.first_line(), last, ty)
+        })
+        .collect();
+    if json {
+        let v: Vec<serde_json::Value> = records
+            .iter()
+            .map(|(d, a, b, t)| {
+                serde_json::json!({"document": d, "first_line": a, "last_line": b, "type": t})
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for (d, a, b, t) in &records {
+            println!("{d}:{a}-{b}\t{t}");
+        }
+    }
+}
+
 /// Render options from the command line: the site configuration from
 /// `-c`, the theme from `-t` (over the file's, under the diagram's own),
 /// the background.
@@ -162,6 +232,8 @@ fn options_of(args: &Args) -> Result<Options> {
             "transparent" | "none" => None,
             c => Some(c.to_string()),
         },
+        max_source_bytes: args.max_source_bytes,
+        layout_json: args.format.contains(&Format::Layout),
         ..Options::default()
     })
 }
@@ -209,7 +281,10 @@ fn render_one(
 ) -> Result<Vec<PathBuf>, String> {
     let rendered = match mermaid_render::render(&block.source, options) {
         Ok(r) => r,
-        Err(Error::Parse(e)) => return Err(report::parse_error(&doc.name, &doc.text, block, &e)),
+        Err(e @ (Error::Parse(_) | Error::Unsupported(_))) => {
+            let p = e.as_parse().expect("a located error");
+            return Err(report::parse_error(&doc.name, &doc.text, block, p));
+        }
         Err(e) => {
             let (line, _) = block.doc_position(1, 1);
             return Err(format!("{}:{line}:1: error: {e}\n", doc.name));

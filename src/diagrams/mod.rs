@@ -12,9 +12,23 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod class;
 pub mod er;
 pub mod flowchart;
+pub mod gantt;
+pub mod gitgraph;
+pub mod kanban;
+pub mod mindmap;
+pub mod packet;
+pub mod pie;
+pub mod quadrant;
+pub mod radar;
 pub mod requirement;
+pub mod sankey;
+pub mod sequence;
+pub mod state;
+pub mod timeline;
+pub mod xychart;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -29,6 +43,9 @@ pub struct Context<'a> {
     pub svg_id: &'a str,
     /// Background colour drawn as a full-size rect; `None` for transparent.
     pub background: Option<&'a str>,
+    /// Whether the caller wants [`Drawing::layout_json`] (it costs as much
+    /// as a tenth of a render, so it is written only on request).
+    pub layout_json: bool,
 }
 
 /// A drawn diagram.
@@ -40,7 +57,8 @@ pub struct Drawing {
     pub width: f64,
     pub height: f64,
     /// Geometry in the `layout_metrics.py` schema, for the types whose
-    /// layout has boxes and edges (`-f layout`).
+    /// layout has boxes and edges, when [`Context::layout_json`] asks for it
+    /// (`-f layout`).
     pub layout_json: Option<String>,
 }
 
@@ -78,17 +96,25 @@ pub const REGISTRY: &[DiagramType] = &[
         &["graph", "flowchart", "flowchart-elk"],
         Some(flowchart::render),
     ),
-    row("pie", &["pie"], None),
-    row("sequence", &["sequenceDiagram"], None),
-    row("class", &["classDiagram", "classDiagram-v2"], None),
-    row("state", &["stateDiagram", "stateDiagram-v2"], None),
+    row("pie", &["pie"], Some(pie::render)),
+    row("sequence", &["sequenceDiagram"], Some(sequence::render)),
+    row(
+        "class",
+        &["classDiagram", "classDiagram-v2"],
+        Some(class::render),
+    ),
+    row(
+        "state",
+        &["stateDiagram", "stateDiagram-v2"],
+        Some(state::render),
+    ),
     row("er", &["erDiagram"], Some(er::render)),
-    row("gantt", &["gantt"], None),
+    row("gantt", &["gantt"], Some(gantt::render)),
     row("journey", &["journey"], None),
-    row("gitgraph", &["gitGraph"], None),
-    row("mindmap", &["mindmap"], None),
-    row("timeline", &["timeline"], None),
-    row("quadrant", &["quadrantChart"], None),
+    row("gitgraph", &["gitGraph"], Some(gitgraph::render)),
+    row("mindmap", &["mindmap"], Some(mindmap::render)),
+    row("timeline", &["timeline"], Some(timeline::render)),
+    row("quadrant", &["quadrantChart"], Some(quadrant::render)),
     row(
         "requirement",
         &["requirementDiagram", "requirement"],
@@ -105,13 +131,17 @@ pub const REGISTRY: &[DiagramType] = &[
         ],
         None,
     ),
-    row("sankey", &["sankey", "sankey-beta"], None),
-    row("xychart", &["xychart", "xychart-beta"], None),
+    row("sankey", &["sankey", "sankey-beta"], Some(sankey::render)),
+    row(
+        "xychart",
+        &["xychart", "xychart-beta"],
+        Some(xychart::render),
+    ),
     row("block", &["block", "block-beta"], None),
-    row("packet", &["packet", "packet-beta"], None),
+    row("packet", &["packet", "packet-beta"], Some(packet::render)),
     row("architecture", &["architecture", "architecture-beta"], None),
-    row("kanban", &["kanban"], None),
-    row("radar", &["radar-beta", "radar"], None),
+    row("kanban", &["kanban"], Some(kanban::render)),
+    row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),

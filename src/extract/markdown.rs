@@ -26,8 +26,13 @@ pub(crate) struct MarkdownScan {
 }
 
 /// Whether a fence's info string names Mermaid: its first word is `mermaid`
-/// (any case), also written `{mermaid …}` or `{.mermaid …}`.
+/// (any case), also written `{mermaid …}` (MyST, Quarto) or `{.mermaid …}`
+/// (Pandoc). Quarto's `{{mermaid}}` is an escaped echo block that shows
+/// the source, not a diagram.
 pub(crate) fn info_is_mermaid(info: &str) -> bool {
+    if info.trim_start().starts_with("{{") {
+        return false;
+    }
     let first = info
         .split(|c: char| c.is_whitespace() || c == ',')
         .find(|w| !w.is_empty())
@@ -41,10 +46,14 @@ pub(crate) fn scan(text: &str, idx: &LineIndex<'_>) -> MarkdownScan {
     let mut out = MarkdownScan::default();
     // The code block being read: its range, whether it is mermaid, its text.
     let mut current: Option<(Range<usize>, bool, String)> = None;
+    // A `{mermaid}` fence (MyST/Quarto directive syntax) may start with
+    // `:option: value` lines, which are not part of the diagram.
+    let mut directive = false;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let mermaid = matches!(&kind, CodeBlockKind::Fenced(info) if info_is_mermaid(info));
+                directive = matches!(&kind, CodeBlockKind::Fenced(info) if info.trim_start().starts_with('{'));
                 current = Some((range, mermaid, String::new()));
             }
             Event::Text(t) => {
@@ -55,7 +64,7 @@ pub(crate) fn scan(text: &str, idx: &LineIndex<'_>) -> MarkdownScan {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((range, mermaid, content)) = current.take() {
                     if mermaid {
-                        let block = fence_block(idx, range.start, &content);
+                        let block = fence_block(idx, range.start, &content, directive);
                         out.fences.push((range.clone(), block));
                     }
                     out.code.push(range);
@@ -69,16 +78,40 @@ pub(crate) fn scan(text: &str, idx: &LineIndex<'_>) -> MarkdownScan {
 }
 
 /// Map a fence's content (as pulldown-cmark gives it) back to the document.
-fn fence_block(idx: &LineIndex<'_>, fence_start: usize, content: &str) -> Option<Block> {
+fn fence_block(
+    idx: &LineIndex<'_>,
+    fence_start: usize,
+    content: &str,
+    directive: bool,
+) -> Option<Block> {
     let content = content.strip_suffix('\n').unwrap_or(content);
     if content.trim().is_empty() {
         return None;
     }
     let first = idx.line_of(fence_start) + 1;
     let last = idx.len() - 1;
+    let options = if directive {
+        let lines: Vec<&str> = content.split('\n').collect();
+        let opts = lines
+            .iter()
+            .take_while(|l| super::directives::is_option(l))
+            .count();
+        // The blank line that ends the options goes with them.
+        opts + if opts > 0 {
+            lines[opts..]
+                .iter()
+                .take_while(|l| l.trim().is_empty())
+                .count()
+        } else {
+            0
+        }
+    } else {
+        0
+    };
     let segs = content
         .split('\n')
         .enumerate()
+        .skip(options)
         .map(|(i, line)| {
             let text = line.strip_suffix('\r').unwrap_or(line);
             let doc_line = (first + i).min(last);

@@ -32,6 +32,7 @@
 //!   of their container); an unclosed `<Mermaid_Diagram>` takes the rest of
 //!   the document; an unclosed `<pre>`/`<div>` is not a diagram.
 
+mod directives;
 mod lines;
 mod markdown;
 mod tagged;
@@ -64,7 +65,7 @@ impl SourceKind {
             .map(|e| e.to_ascii_lowercase())
             .as_deref()
         {
-            Some("md") | Some("markdown") => SourceKind::Markdown,
+            Some("md" | "markdown" | "mdx" | "qmd" | "rmd") => SourceKind::Markdown,
             Some("mmd") | Some("mermaid") => SourceKind::Mermaid,
             _ => SourceKind::Text,
         }
@@ -143,7 +144,13 @@ fn fences_and_tags(text: &str, idx: &LineIndex<'_>, kind: SourceKind) -> Vec<Blo
         let i = md.code.partition_point(|r| r.start <= pos);
         kind == SourceKind::Markdown && i > 0 && pos < md.code[i - 1].end
     };
-    let tags = tagged::scan(text, idx, in_code);
+    // HTML comments (outside code) hide whatever they hold.
+    let comments = html_comments(text, &in_code);
+    let in_comment = |pos: usize| {
+        let i = comments.partition_point(|r| r.start <= pos);
+        i > 0 && pos < comments[i - 1].end
+    };
+    let tags = tagged::scan(text, idx, |pos| in_code(pos) || in_comment(pos));
     let inside_tag = |r: &Range<usize>| {
         let i = tags.partition_point(|t| t.range.start < r.end);
         i > 0 && r.start < tags[i - 1].range.end
@@ -152,12 +159,49 @@ fn fences_and_tags(text: &str, idx: &LineIndex<'_>, kind: SourceKind) -> Vec<Blo
         .iter()
         .filter_map(|t| t.block.clone().map(|b| (t.range.start, b)))
         .collect();
+    let forms: Vec<directives::Found> = directives::scan(idx, |pos| {
+        let i = md.code.partition_point(|r| r.start <= pos);
+        (i > 0 && pos < md.code[i - 1].end) || in_comment(pos)
+    })
+    .into_iter()
+    .filter(|(r, _)| !inside_tag(r))
+    .collect();
+    let inside_form = |r: &Range<usize>| {
+        forms
+            .iter()
+            .any(|(f, _)| r.start < f.end && f.start < r.end)
+    };
     found.extend(
         md.fences
             .into_iter()
-            .filter(|(r, _)| !inside_tag(r))
+            .filter(|(r, _)| !inside_tag(r) && !inside_form(r) && !in_comment(r.start))
+            .filter_map(|(r, b)| b.map(|b| (r.start, b))),
+    );
+    found.extend(
+        forms
+            .into_iter()
             .filter_map(|(r, b)| b.map(|b| (r.start, b))),
     );
     found.sort_by_key(|(start, _)| *start);
     found.into_iter().map(|(_, b)| b).collect()
+}
+
+/// Byte ranges of `<!-- … -->` comments that do not start inside code (an
+/// unclosed one runs to the end), sorted and disjoint.
+fn html_comments(text: &str, in_code: &impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find("<!--") {
+        let start = from + p;
+        if in_code(start) {
+            from = start + 4;
+            continue;
+        }
+        let end = text[start + 4..]
+            .find("-->")
+            .map_or(text.len(), |q| start + 4 + q + 3);
+        out.push(start..end);
+        from = end;
+    }
+    out
 }

@@ -404,3 +404,104 @@ fn tabs_in_containers_map_exactly() {
         assert_exact(doc, b);
     }
 }
+
+// ------------------------------------------------- wiki and site embeddings
+
+/// (first document line, last document line, first word of the block) of
+/// every block of a fixture document.
+fn found(name: &str, kind: SourceKind) -> Vec<(usize, usize, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/embeddings")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let blocks = extract(&text, kind);
+    for b in &blocks {
+        assert_exact(&text, b);
+    }
+    blocks
+        .iter()
+        .map(|b| {
+            (
+                b.first_line(),
+                b.lines.last().map_or(0, |l| l.line),
+                b.source.split_whitespace().next().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn rows(v: &[(usize, usize, &str)]) -> Vec<(usize, usize, String)> {
+    v.iter().map(|&(a, b, c)| (a, b, c.to_string())).collect()
+}
+
+#[test]
+fn azure_devops_wiki_blocks_with_crlf() {
+    assert_eq!(
+        found("azure.md", SourceKind::Markdown),
+        rows(&[(4, 5, "graph"), (11, 12, "sequenceDiagram")])
+    );
+}
+
+#[test]
+fn myst_fences_and_colon_fences_drop_their_options() {
+    // The `:::` inside a ```{code-block} is code, not a diagram.
+    assert_eq!(
+        found("myst.md", SourceKind::Markdown),
+        rows(&[(7, 8, "flowchart"), (13, 14, "pie")])
+    );
+}
+
+#[test]
+fn quarto_keeps_option_comments_and_skips_escaped_echo_blocks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/embeddings/quarto.qmd");
+    assert_eq!(SourceKind::from_path(&path), SourceKind::Markdown);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let blocks = extract(&text, SourceKind::Markdown);
+    assert_eq!(blocks.len(), 1);
+    assert!(blocks[0].source.starts_with("%%| label: fig-flow\n"));
+    assert_eq!(blocks[0].first_line(), 6);
+}
+
+#[test]
+fn hugo_shortcodes_and_an_unclosed_one() {
+    assert_eq!(
+        found("hugo.md", SourceKind::Markdown),
+        rows(&[(6, 7, "graph"), (11, 12, "pie")])
+    );
+}
+
+#[test]
+fn jekyll_liquid_tags_but_not_in_indented_code() {
+    assert_eq!(
+        found("jekyll.md", SourceKind::Markdown),
+        rows(&[(4, 5, "graph")])
+    );
+}
+
+#[test]
+fn sphinx_directives_with_options_and_blank_lines_in_the_body() {
+    // `.. mermaid:: file` names a file; a directive quoted inside
+    // `.. code-block::` is not one.
+    assert_eq!(
+        found("sphinx.rst", SourceKind::Text),
+        rows(&[(8, 11, "flowchart")])
+    );
+}
+
+#[test]
+fn asciidoc_blocks_with_either_delimiter() {
+    assert_eq!(
+        found("asciidoc.adoc", SourceKind::Text),
+        rows(&[(5, 6, "graph"), (11, 12, "pie")])
+    );
+}
+
+#[test]
+fn html_wrappers_decode_entities_and_skip_comments_and_other_blocks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/embeddings/html.html");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let blocks = extract(&text, SourceKind::Text);
+    assert_eq!(blocks.len(), 2, "{blocks:#?}");
+    assert!(blocks[0].source.contains("A --> B"));
+    assert!(blocks[1].source.contains("\"a & b\": 1"));
+}

@@ -91,6 +91,8 @@ pub enum InvalidGraph {
     TwoParents(usize),
     #[error("a size is negative or not finite")]
     Size,
+    #[error("item {0} of the diagram's model names a node that does not exist")]
+    NodeRef(usize),
 }
 
 impl Graph {

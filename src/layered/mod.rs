@@ -8,7 +8,7 @@
 //!    nodes on ranks where they have no member, so they are present on every
 //!    rank they span;
 //! 4. [`order`]: cluster-aware crossing reduction;
-//! 5. [`position`]: coordinates — across ranks by network simplex over
+//! 5. `position`: coordinates — across ranks by network simplex over
 //!    separation constraints (subgraph borders are variables shared by all
 //!    ranks, so subgraphs are rectangles that hold exactly their members),
 //!    along ranks with gaps that make room for subgraph titles and padding;
@@ -96,6 +96,15 @@ pub(crate) struct LNode {
     pub band: f64,
 }
 
+/// Which way along the cross axis a cluster laid out across the ranks runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Along {
+    /// In increasing cross coordinate (LR inside TB, TB inside LR).
+    Increasing,
+    /// In decreasing cross coordinate (RL inside TB, BT inside LR).
+    Decreasing,
+}
+
 /// The layered graph shared by the stages after ranking.
 pub(crate) struct Layered {
     pub dir: Direction,
@@ -122,10 +131,10 @@ pub(crate) struct Layered {
     /// The flat edges' ends (layered nodes) and the cross size of their
     /// label (0 without one).
     pub flat_edges: Vec<(usize, usize, f64)>,
-    /// Per cluster: `Some(forward)` when its members are laid out along the
-    /// cross axis (its direction is perpendicular to the diagram's);
-    /// `forward` means in increasing cross coordinate.
-    pub flat_dir: Vec<Option<bool>>,
+    /// Per cluster: `Some(_)` when its members are laid out along the
+    /// cross axis (its direction is perpendicular to the diagram's), and
+    /// which way.
+    pub flat_dir: Vec<Option<Along>>,
 }
 
 /// Subgraph `c` and the subgraphs around it, innermost first (empty for
@@ -170,7 +179,10 @@ fn from_screen(dir: Direction, p: Point) -> Point {
 }
 
 /// Lay out `graph` (its node, label and title sizes already measured).
+///
+/// The input must satisfy [`Graph::validate`] (debug builds check it).
 pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Geometry {
+    debug_assert_eq!(graph.validate(), Ok(()), "invalid layered graph");
     let chosen = nested::blocks(graph);
     if !chosen.is_empty() {
         return nested::layout_with_blocks(graph, opts, &chosen);
@@ -211,13 +223,97 @@ pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Geometry {
     geometry
 }
 
-/// Rank the graph and build the layered graph with dummies and fillers.
+/// Rank the graph and build the layered graph with dummies and fillers:
+/// the passes in order.
 fn build(graph: &Graph) -> Layered {
     let dir = graph.direction;
+    let node_parent = graph.node_parents();
+    let flat_dir = flat_directions(graph);
+    let flat_candidate = flat_candidates(graph, &node_parent, &flat_dir);
+    let Ranking { rank, reversed } = rank_nodes(graph, &flat_candidate);
+    let cluster_parent: Vec<Option<usize>> = graph.clusters.iter().map(|s| s.parent).collect();
+    let mut lg = Layered {
+        dir,
+        nodes: Vec::with_capacity(graph.nodes.len() * 2),
+        ranks: Vec::new(),
+        up: Vec::new(),
+        down: Vec::new(),
+        chains: vec![Vec::new(); graph.edges.len()],
+        reversed,
+        cluster_parent,
+        span: Vec::new(),
+        title: cluster_titles(graph),
+        real: Vec::with_capacity(graph.nodes.len()),
+        flat_edges: Vec::new(),
+        flat: Vec::new(),
+        flat_dir,
+    };
+    add_real_nodes(graph, &rank, &node_parent, &mut lg);
+    split_long_edges(graph, &rank, &node_parent, &flat_candidate, &mut lg);
+    add_cluster_fillers(graph.clusters.len(), &mut lg);
+    initial_order(&mut lg);
+    lg
+}
+
+/// Per cluster: which way its members run when its direction runs across the
+/// diagram's (its members are laid out along the cross axis).
+fn flat_directions(graph: &Graph) -> Vec<Option<Along>> {
+    let dir = graph.direction;
+    graph
+        .clusters
+        .iter()
+        .map(|sg| {
+            let d = sg.direction?;
+            if d.is_horizontal() == dir.is_horizontal() {
+                return None;
+            }
+            Some(if matches!(d, Direction::LR | Direction::TB) {
+                Along::Increasing
+            } else {
+                Along::Decreasing
+            })
+        })
+        .collect()
+}
+
+/// Per edge: between two direct members of a cluster laid out across the
+/// ranks (such an edge may share a rank and run across it).
+fn flat_candidates(
+    graph: &Graph,
+    node_parent: &[Option<usize>],
+    flat_dir: &[Option<Along>],
+) -> Vec<bool> {
+    graph
+        .edges
+        .iter()
+        .map(|e| {
+            e.from != e.to
+                && e.from_cluster.is_none()
+                && e.to_cluster.is_none()
+                && node_parent[e.from] == node_parent[e.to]
+                && node_parent[e.from].is_some_and(|c| flat_dir[c].is_some())
+        })
+        .collect()
+}
+
+/// The ranks of the graph's nodes and which edges were reversed to break
+/// cycles.
+struct Ranking {
+    /// Per node: its rank, doubled (real nodes on even ranks).
+    rank: Vec<i64>,
+    /// Per edge: reversed for ranking.
+    reversed: Vec<bool>,
+}
+
+/// Break cycles (DFS in input order), then rank by network simplex with the
+/// edges' own lengths and double: every edge gets a middle rank (for its
+/// label), and real nodes sit on even ranks, which ordering uses to sweep
+/// over the real ranks only. An edge to or from a subgraph orders the whole
+/// subgraph: every member of its tail ranks before every member of its
+/// head, through one ranking-only node per such edge (members → z →
+/// members).
+fn rank_nodes(graph: &Graph, flat_candidate: &[bool]) -> Ranking {
     let n = graph.nodes.len();
-    // An edge to or from a subgraph orders the whole subgraph: every member
-    // of its tail ranks before every member of its head, through one
-    // ranking-only node per such edge (members → z → members).
     let members = graph.cluster_members();
     let mut pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
     let m = pairs.len();
@@ -249,36 +345,11 @@ fn build(graph: &Graph) -> Layered {
     }
     let rev_all = acyclic::reversed_edges(nv, &pairs);
     let reversed = rev_all[..m].to_vec();
-    // Subgraphs whose own direction runs across the diagram's: edges between
-    // their direct members may share a rank and run across it.
-    let node_parent = graph.node_parents();
-    let flat_dir: Vec<Option<bool>> = graph
-        .clusters
-        .iter()
-        .map(|sg| {
-            let d = sg.direction?;
-            if d.is_horizontal() == dir.is_horizontal() {
-                return None;
-            }
-            Some(matches!(d, Direction::LR | Direction::TB))
-        })
-        .collect();
-    let flat_candidate: Vec<bool> = graph
-        .edges
-        .iter()
-        .map(|e| {
-            e.from != e.to
-                && e.from_cluster.is_none()
-                && e.to_cluster.is_none()
-                && node_parent[e.from] == node_parent[e.to]
-                && node_parent[e.from].is_some_and(|c| flat_dir[c].is_some())
-        })
-        .collect();
     let mut cons: Vec<simplex::Constraint> = graph
         .edges
         .iter()
         .zip(&reversed)
-        .zip(&flat_candidate)
+        .zip(flat_candidate)
         .filter(|((e, _), _)| e.from != e.to)
         .map(|((e, &rv), &fc)| {
             let (tail, head) = if rv { (e.to, e.from) } else { (e.from, e.to) };
@@ -299,42 +370,38 @@ fn build(graph: &Graph) -> Layered {
             weight: 0,
         });
     }
-    // Rank with the edges' own lengths, then double: every edge gets a
-    // middle rank (for its label), and real nodes sit on even ranks, which
-    // ordering uses to sweep over the real ranks only.
     let rank: Vec<i64> = simplex::solve(nv, &cons, simplex::pivot_budget(nv, cons.len()))
         .into_iter()
         .take(n)
         .map(|r| 2 * r)
         .collect();
-    // Edges keep their declared ends (a subgraph end's first member); the
-    // part inside the subgraph is cut at its border later.
-    let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
+    Ranking { rank, reversed }
+}
 
-    let nc = graph.clusters.len();
-    let cluster_parent: Vec<Option<usize>> = graph.clusters.iter().map(|s| s.parent).collect();
-    let ancestors = |c: Option<usize>| enclosing(&cluster_parent, c);
-    let lca = |a: Option<usize>, b: Option<usize>| {
-        let aa = ancestors(a);
-        let bb = ancestors(b);
-        aa.into_iter().find(|c| bb.contains(c))
-    };
+/// Cluster title sizes in the abstract frame (cross, depth).
+fn cluster_titles(graph: &Graph) -> Vec<(f64, f64)> {
+    graph
+        .clusters
+        .iter()
+        .map(|c| to_abstract(graph.direction, c.title_size))
+        .collect()
+}
 
-    let mut nodes: Vec<LNode> = Vec::with_capacity(n * 2);
-    let mut real = Vec::with_capacity(n);
-    // Self-loops: nested loops on the node's cross-high side, their labels
-    // side by side beyond the outermost loop.
+/// One layered node per graph node, with room for its self-loops: nested
+/// loops on the node's cross-high side, their labels side by side beyond
+/// the outermost loop.
+fn add_real_nodes(graph: &Graph, rank: &[i64], node_parent: &[Option<usize>], lg: &mut Layered) {
+    let dir = graph.direction;
+    let n = graph.nodes.len();
     let mut loop_count = vec![0usize; n];
     let mut loop_labels = vec![0.0f64; n];
     let mut loop_label_depth = vec![0.0f64; n];
-    for (i, e) in graph.edges.iter().enumerate() {
-        if e.from == e.to {
-            loop_count[e.from] += 1;
-            if let Some(s) = graph.edges[i].label {
-                let (c, d) = to_abstract(dir, s);
-                loop_labels[e.from] += c + route::LOOP_LABEL_GAP;
-                loop_label_depth[e.from] = loop_label_depth[e.from].max(d);
-            }
+    for e in graph.edges.iter().filter(|e| e.from == e.to) {
+        loop_count[e.from] += 1;
+        if let Some(s) = e.label {
+            let (c, d) = to_abstract(dir, s);
+            loop_labels[e.from] += c + route::LOOP_LABEL_GAP;
+            loop_label_depth[e.from] = loop_label_depth[e.from].max(d);
         }
     }
     for i in 0..n {
@@ -344,8 +411,8 @@ fn build(graph: &Graph) -> Layered {
         } else {
             route::loop_extent(loop_count[i] - 1) + loop_labels[i]
         };
-        real.push(nodes.len());
-        nodes.push(LNode {
+        lg.real.push(lg.nodes.len());
+        lg.nodes.push(LNode {
             kind: Kind::Real(i),
             rank: rank[i] as usize,
             cluster: node_parent[i],
@@ -354,52 +421,70 @@ fn build(graph: &Graph) -> Layered {
             loop_room,
             band: depth.max(loop_label_depth[i]),
         });
+        lg.up.push(Vec::new());
+        lg.down.push(Vec::new());
     }
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut chains = vec![Vec::new(); graph.edges.len()];
-    let flat: Vec<bool> = graph
+}
+
+/// Flat edges stay within their rank; every other edge becomes a chain with
+/// one point per rank it crosses, the middle one carrying its label. Edges
+/// keep their declared ends (a subgraph end's first member); the part
+/// inside the subgraph is cut at its border later.
+fn split_long_edges(
+    graph: &Graph,
+    rank: &[i64],
+    node_parent: &[Option<usize>],
+    flat_candidate: &[bool],
+    lg: &mut Layered,
+) {
+    let dir = graph.direction;
+    let ancestors = |c: Option<usize>| enclosing(&lg.cluster_parent, c);
+    let lca = |a: Option<usize>, b: Option<usize>| {
+        let bb = ancestors(b);
+        ancestors(a).into_iter().find(|c| bb.contains(c))
+    };
+    lg.flat = graph
         .edges
         .iter()
-        .zip(&flat_candidate)
+        .zip(flat_candidate)
         .map(|(e, &fc)| fc && rank[e.from] == rank[e.to])
         .collect();
-    let flat_edges: Vec<(usize, usize, f64)> = graph
+    lg.flat_edges = graph
         .edges
         .iter()
         .enumerate()
-        .filter(|&(i, _)| flat[i])
-        .map(|(i, e)| {
+        .filter(|&(i, _)| lg.flat[i])
+        .map(|(_, e)| {
             (
-                real[e.from],
-                real[e.to],
-                graph.edges[i].label.map_or(0.0, |s| to_abstract(dir, s).0),
+                lg.real[e.from],
+                lg.real[e.to],
+                e.label.map_or(0.0, |s| to_abstract(dir, s).0),
             )
         })
         .collect();
     for (i, e) in graph.edges.iter().enumerate() {
-        if e.from == e.to || flat[i] {
+        if e.from == e.to || lg.flat[i] {
             continue;
         }
-        let (t, h) = if reversed[i] {
-            (ends[i].1, ends[i].0)
+        let (t, h) = if lg.reversed[i] {
+            (e.to, e.from)
         } else {
-            (ends[i].0, ends[i].1)
+            (e.from, e.to)
         };
         let (rt, rh) = (rank[t] as usize, rank[h] as usize);
         let c = lca(node_parent[t], node_parent[h]);
-        let mut chain = vec![real[t]];
+        let mut chain = vec![lg.real[t]];
         let mid = (rt + rh) / 2;
         for r in rt + 1..rh {
-            let (kind, cross, depth) = match graph.edges[i].label {
+            let (kind, cross, depth) = match e.label {
                 Some(s) if r == mid => {
                     let (c, d) = to_abstract(dir, s);
                     (Kind::Label(i), c, d)
                 }
                 _ => (Kind::Dummy(i), 0.0, 0.0),
             };
-            chain.push(nodes.len());
-            nodes.push(LNode {
+            chain.push(lg.nodes.len());
+            lg.nodes.push(LNode {
                 kind,
                 rank: r,
                 cluster: c,
@@ -408,21 +493,27 @@ fn build(graph: &Graph) -> Layered {
                 loop_room: 0.0,
                 band: depth,
             });
-            up.push(Vec::new());
-            down.push(Vec::new());
+            lg.up.push(Vec::new());
+            lg.down.push(Vec::new());
         }
-        chain.push(real[h]);
+        chain.push(lg.real[h]);
         for w in chain.windows(2) {
-            down[w[0]].push(w[1]);
-            up[w[1]].push(w[0]);
+            lg.down[w[0]].push(w[1]);
+            lg.up[w[1]].push(w[0]);
         }
-        chains[i] = chain;
+        lg.chains[i] = chain;
     }
+}
 
-    // Cluster spans and fillers.
-    let max_rank = nodes.iter().map(|v| v.rank).max().unwrap_or(0);
+/// Each cluster's span of ranks, and a zero-size filler on every rank of
+/// its span where it has no member (inner clusters first), so it is present
+/// on every rank it spans.
+fn add_cluster_fillers(nc: usize, lg: &mut Layered) {
+    let max_rank = lg.nodes.iter().map(|v| v.rank).max().unwrap_or(0);
+    let cluster_parent = lg.cluster_parent.clone();
+    let ancestors = |c: Option<usize>| enclosing(&cluster_parent, c);
     let mut present = vec![vec![false; max_rank + 1]; nc];
-    for v in &nodes {
+    for v in &lg.nodes {
         for c in ancestors(v.cluster) {
             present[c][v.rank] = true;
         }
@@ -442,7 +533,7 @@ fn build(graph: &Graph) -> Layered {
         #[allow(clippy::needless_range_loop)] // `present` of the ancestors changes too
         for r in lo..=hi {
             if !present[c][r] {
-                nodes.push(LNode {
+                lg.nodes.push(LNode {
                     kind: Kind::Filler,
                     rank: r,
                     cluster: Some(c),
@@ -451,33 +542,25 @@ fn build(graph: &Graph) -> Layered {
                     loop_room: 0.0,
                     band: 0.0,
                 });
-                up.push(Vec::new());
-                down.push(Vec::new());
+                lg.up.push(Vec::new());
+                lg.down.push(Vec::new());
                 for a in ancestors(Some(c)) {
                     present[a][r] = true;
                 }
             }
         }
     }
-    let title = graph
-        .clusters
-        .iter()
-        .map(|c| {
-            let s = c.title_size;
-            if dir.is_horizontal() {
-                (s.1, s.0)
-            } else {
-                (s.0, s.1)
-            }
-        })
-        .collect();
+    lg.span = span;
+}
 
-    // Initial order: depth-first from the nodes in input order.
+/// Initial order: depth-first from the nodes in input order.
+fn initial_order(lg: &mut Layered) {
+    let max_rank = lg.nodes.iter().map(|v| v.rank).max().unwrap_or(0);
     let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); max_rank + 1];
-    let mut seen = vec![false; nodes.len()];
-    let mut starts: Vec<usize> = real.clone();
-    starts.sort_by_key(|&v| nodes[v].rank);
-    starts.extend(real.len()..nodes.len());
+    let mut seen = vec![false; lg.nodes.len()];
+    let mut starts: Vec<usize> = lg.real.clone();
+    starts.sort_by_key(|&v| lg.nodes[v].rank);
+    starts.extend(lg.real.len()..lg.nodes.len());
     for s in starts {
         if seen[s] {
             continue;
@@ -485,8 +568,8 @@ fn build(graph: &Graph) -> Layered {
         let mut stack = vec![s];
         seen[s] = true;
         while let Some(v) = stack.pop() {
-            ranks[nodes[v].rank].push(v);
-            for &w in down[v].iter().rev() {
+            ranks[lg.nodes[v].rank].push(v);
+            for &w in lg.down[v].iter().rev() {
                 if !seen[w] {
                     seen[w] = true;
                     stack.push(w);
@@ -494,22 +577,7 @@ fn build(graph: &Graph) -> Layered {
             }
         }
     }
-    Layered {
-        dir,
-        nodes,
-        ranks,
-        up,
-        down,
-        chains,
-        reversed,
-        cluster_parent,
-        span,
-        title,
-        real,
-        flat_edges,
-        flat,
-        flat_dir,
-    }
+    lg.ranks = ranks;
 }
 
 /// In subgraphs laid out across the ranks, put each rank's direct members in
@@ -551,7 +619,7 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
     }
     for rank in lg.ranks.iter_mut() {
         for (c, fd) in lg.flat_dir.iter().enumerate() {
-            let Some(forward) = *fd else { continue };
+            let Some(along) = *fd else { continue };
             let slots: Vec<usize> = (0..rank.len())
                 .filter(|&i| {
                     lg.nodes[rank[i]].cluster == Some(c)
@@ -564,7 +632,7 @@ fn flat_order(graph: &Graph, lg: &mut Layered) {
             let mut members: Vec<usize> = slots.iter().map(|&i| rank[i]).collect();
             members.sort_by_key(|&v| {
                 let l = level[v] as i64;
-                (if forward { l } else { -l }, rank_pos[v])
+                (if along == Along::Increasing { l } else { -l }, rank_pos[v])
             });
             for (&i, v) in slots.iter().zip(members) {
                 rank[i] = v;

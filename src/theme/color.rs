@@ -11,76 +11,9 @@ pub struct Rgba {
     pub a: f64,
 }
 
-const NAMES: &[(&str, u32)] = &[
-    ("black", 0x000000),
-    ("white", 0xffffff),
-    ("red", 0xff0000),
-    ("green", 0x008000),
-    ("lime", 0x00ff00),
-    ("blue", 0x0000ff),
-    ("yellow", 0xffff00),
-    ("cyan", 0x00ffff),
-    ("aqua", 0x00ffff),
-    ("magenta", 0xff00ff),
-    ("fuchsia", 0xff00ff),
-    ("gray", 0x808080),
-    ("grey", 0x808080),
-    ("silver", 0xc0c0c0),
-    ("maroon", 0x800000),
-    ("olive", 0x808000),
-    ("navy", 0x000080),
-    ("purple", 0x800080),
-    ("teal", 0x008080),
-    ("orange", 0xffa500),
-    ("pink", 0xffc0cb),
-    ("brown", 0xa52a2a),
-    ("gold", 0xffd700),
-    ("indigo", 0x4b0082),
-    ("violet", 0xee82ee),
-    ("lightgray", 0xd3d3d3),
-    ("lightgrey", 0xd3d3d3),
-    ("darkgray", 0xa9a9a9),
-    ("darkgrey", 0xa9a9a9),
-    ("lightblue", 0xadd8e6),
-    ("lightgreen", 0x90ee90),
-    ("lightyellow", 0xffffe0),
-    ("darkblue", 0x00008b),
-    ("darkgreen", 0x006400),
-    ("darkred", 0x8b0000),
-    ("coral", 0xff7f50),
-    ("salmon", 0xfa8072),
-    ("tomato", 0xff6347),
-    ("khaki", 0xf0e68c),
-    ("lavender", 0xe6e6fa),
-    ("beige", 0xf5f5dc),
-    ("ivory", 0xfffff0),
-    ("tan", 0xd2b48c),
-    ("crimson", 0xdc143c),
-    ("chocolate", 0xd2691e),
-    ("steelblue", 0x4682b4),
-    ("skyblue", 0x87ceeb),
-    ("slategray", 0x708090),
-    ("whitesmoke", 0xf5f5f5),
-    ("gainsboro", 0xdcdcdc),
-    ("orchid", 0xda70d6),
-    ("plum", 0xdda0dd),
-    ("turquoise", 0x40e0d0),
-    ("mediumpurple", 0x9370db),
-    ("transparent", 0x000000),
-];
-
 impl Rgba {
-    fn from_hex(v: u32) -> Rgba {
-        Rgba {
-            r: f64::from((v >> 16) & 255),
-            g: f64::from((v >> 8) & 255),
-            b: f64::from(v & 255),
-            a: 1.0,
-        }
-    }
-
     /// Parse `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()`, `rgba()`,
-    /// `hsl()`, `hsla()` or a common CSS colour name.
+    /// `hsl()`, `hsla()` or any CSS colour name.
     pub fn parse(s: &str) -> Option<Rgba> {
         let s = s.trim().to_ascii_lowercase();
         if let Some(hex) = s.strip_prefix('#') {
@@ -146,12 +79,18 @@ impl Rgba {
                 _ => None,
             };
         }
-        NAMES.iter().find(|(n, _)| *n == s).map(|(n, v)| {
-            let mut c = Rgba::from_hex(*v);
-            if *n == "transparent" {
-                c.a = 0.0;
-            }
-            c
+        // Every CSS colour keyword (148 names and `transparent`).
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        // svgtypes knows CSS3's 147; CSS4 added `rebeccapurple`.
+        let name = if s == "rebeccapurple" { "#663399" } else { &s };
+        let c: svgtypes::Color = name.parse().ok()?;
+        Some(Rgba {
+            r: f64::from(c.red),
+            g: f64::from(c.green),
+            b: f64::from(c.blue),
+            a: f64::from(c.alpha) / 255.0,
         })
     }
 
@@ -279,6 +218,13 @@ mod tests {
         assert_eq!(Rgba::parse("mediumpurple").unwrap().css(), "#9370db");
         assert_eq!(Rgba::parse("hsl(0, 100%, 50%)").unwrap().css(), "#ff0000");
         assert!(Rgba::parse("nonsense").is_none());
+        // Names beyond the common ones, and `transparent`.
+        assert_eq!(Rgba::parse("rebeccapurple").unwrap().css(), "#663399");
+        assert_eq!(
+            Rgba::parse("LightGoldenrodYellow").unwrap().css(),
+            "#fafad2"
+        );
+        assert_eq!(Rgba::parse("transparent").unwrap().a, 0.0);
     }
 
     #[test]

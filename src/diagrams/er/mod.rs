@@ -69,6 +69,8 @@ pub fn render_diagram(d: &model::Diagram, title: Option<&str>, cx: &Context<'_>)
         svg,
         width: l.width,
         height: l.height,
-        layout_json: Some(crate::layered::json::to_json(&l.graph, &l.geometry)),
+        layout_json: cx
+            .layout_json
+            .then(|| crate::layered::json::to_json(&l.graph, &l.geometry)),
     }
 }

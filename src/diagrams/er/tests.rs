@@ -267,6 +267,7 @@ fn render_src(src: &str, theme: &str) -> Drawing {
         config: &cfg,
         svg_id: "t",
         background: Some("white"),
+        layout_json: true,
     };
     render(&pre, &cx).unwrap()
 }

@@ -152,17 +152,69 @@ pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     text::layout(&sg.title, style, sg.title_markdown, None)
 }
 
+/// Font size of the diagram title (Mermaid's `.flowchartTitleText`).
+pub const TITLE_FONT_SIZE: f64 = 18.0;
+
+/// Every label of a flowchart, measured and wrapped: what drawing writes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels {
+    /// By node index.
+    pub nodes: Vec<TextBox>,
+    /// By edge index (`None` without a label).
+    pub edges: Vec<Option<TextBox>>,
+    /// Subgraph titles, by subgraph index.
+    pub titles: Vec<TextBox>,
+    /// The front-matter title, if any.
+    pub title: Option<TextBox>,
+}
+
+/// Measure every label of `graph`.
+pub fn labels(graph: &Graph, s: &TextSettings) -> Labels {
+    Labels {
+        nodes: (0..graph.nodes.len())
+            .map(|i| node_label(graph, i, s))
+            .collect(),
+        edges: (0..graph.edges.len())
+            .map(|i| edge_label(graph, i, s))
+            .collect(),
+        titles: (0..graph.subgraphs.len())
+            .map(|i| title_label(graph, i, s))
+            .collect(),
+        title: graph
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                text::measure(
+                    t,
+                    TextStyle {
+                        size: TITLE_FONT_SIZE,
+                        ..TextStyle::default()
+                    },
+                )
+            }),
+    }
+}
+
 /// Measure every label of `graph` with the default settings.
 pub fn measure(graph: &Graph) -> Sizes {
     measure_with(graph, &TextSettings::default())
 }
 
-/// Measure every label of `graph`.
+/// Measure every label of `graph`: the sizes layout places.
 pub fn measure_with(graph: &Graph, s: &TextSettings) -> Sizes {
-    let nodes = (0..graph.nodes.len())
-        .map(|i| {
-            let n = &graph.nodes[i];
-            let b = node_label(graph, i, s);
+    sizes(graph, &labels(graph, s))
+}
+
+/// The sizes of nodes (label grown by the shape), edge label boxes and
+/// subgraph titles, from the measured labels.
+pub fn sizes(graph: &Graph, labels: &Labels) -> Sizes {
+    let nodes = graph
+        .nodes
+        .iter()
+        .zip(&labels.nodes)
+        .map(|(n, b)| {
             let (w, h) = shape::node_size(n.shape, b.width, b.height);
             if n.shape == Shape::ForkJoin && graph.direction.is_horizontal() {
                 (h, w)
@@ -171,15 +223,15 @@ pub fn measure_with(graph: &Graph, s: &TextSettings) -> Sizes {
             }
         })
         .collect();
-    let edge_labels = (0..graph.edges.len())
-        .map(|i| edge_label(graph, i, s).map(|b| (b.width + 2.0 * EDGE_LABEL_PAD, b.height)))
-        .collect();
-    let titles = (0..graph.subgraphs.len())
-        .map(|i| {
-            let b = title_label(graph, i, s);
-            (b.width, b.height)
+    let edge_labels = labels
+        .edges
+        .iter()
+        .map(|b| {
+            b.as_ref()
+                .map(|b| (b.width + 2.0 * EDGE_LABEL_PAD, b.height))
         })
         .collect();
+    let titles = labels.titles.iter().map(|b| (b.width, b.height)).collect();
     Sizes {
         nodes,
         edge_labels,

@@ -13,7 +13,8 @@ pub mod to_layered;
 
 use super::{Context, Drawing};
 use crate::config::{Config, Value};
-use crate::layered::LayoutOptions;
+use crate::geometry::Geometry;
+use crate::layered::{InvalidGraph, LayoutOptions};
 use crate::syntax::{ParseError, Preamble};
 
 /// The `flowchart` configuration section, typed. Each field names the
@@ -74,23 +75,102 @@ impl FlowchartConfig {
 /// Parse, lay out and draw a flowchart.
 pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseError> {
     let graph = parse::parse(pre)?;
-    Ok(render_graph(&graph, cx))
+    // The parser builds only valid graphs.
+    render_graph(&graph, cx).map_err(|e| ParseError {
+        kind: crate::syntax::ParseErrorKind::Syntax,
+        message: format!("internal error: {e}"),
+        span: crate::syntax::Span::default(),
+    })
 }
 
-/// Lay out and draw a parsed flowchart.
-pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Drawing {
-    let fc = FlowchartConfig::from_config(cx.config);
-    let settings = measure::TextSettings::from_config(cx.config);
-    let sizes = measure::measure_with(graph, &settings);
+/// A flowchart's whole source (front matter and directives included)
+/// parsed into its model.
+pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
+    let pre = crate::syntax::read_preamble(source)?;
+    super::type_of(&pre)?;
+    parse::parse(&pre)
+}
+
+/// Height of the band above the diagram holding the front-matter title.
+pub const TITLE_BAND: f64 = 36.0;
+
+/// A laid-out flowchart: everything drawing needs, with no text left to
+/// measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowLayout {
+    /// The layered engine's input (for the layout JSON and checks).
+    pub layered: crate::layered::Graph,
+    /// Boxes, routes and subgraph boxes (indices match the model's), in the
+    /// frame below the title band.
+    pub geometry: Geometry,
+    /// Every label, measured and wrapped.
+    pub labels: measure::Labels,
+    /// The canvas: whole pixels, with the title band.
+    pub width: f64,
+    pub height: f64,
+    /// Offset of the geometry's frame on the canvas (centring under a wide
+    /// title, and the title band).
+    pub dx: f64,
+    pub dy: f64,
+}
+
+/// The canvas for `geometry` under an optional title: rounded up to whole
+/// pixels (the slack goes right and down, or both sides of a centred
+/// title). A browser showing an SVG whose size is fractional rasterises it
+/// at the rounded size and resamples it, which blurs every edge; at
+/// whole-pixel sizes it draws at scale 1, like our PNG.
+pub fn arrange(
+    layered: crate::layered::Graph,
+    geometry: Geometry,
+    labels: measure::Labels,
+) -> FlowLayout {
+    let (gw, gh) = (geometry.width.max(0.0), geometry.height.max(0.0));
+    let (width, height, dx, dy) = match &labels.title {
+        Some(tb) => {
+            let w = gw.max(tb.width + 16.0).ceil();
+            (w, (gh + TITLE_BAND).ceil(), (w - gw) / 2.0, TITLE_BAND)
+        }
+        None => (gw.ceil(), gh.ceil(), 0.0, 0.0),
+    };
+    FlowLayout {
+        layered,
+        geometry,
+        labels,
+        width,
+        height,
+        dx,
+        dy,
+    }
+}
+
+/// Measure and lay out a parsed flowchart under `config` (text is measured
+/// here and only here). A graph built by hand is checked first
+/// ([`model::Graph::validate`]).
+pub fn layout(graph: &model::Graph, config: &Config) -> Result<FlowLayout, InvalidGraph> {
+    graph.validate()?;
+    let fc = FlowchartConfig::from_config(config);
+    let settings = measure::TextSettings::from_config(config);
+    let labels = measure::labels(graph, &settings);
+    let sizes = measure::sizes(graph, &labels);
     let mut opts = fc.layout_options();
     opts.default_curve = fc.curve.clone();
     let lg = to_layered::to_layered(graph, &sizes);
     let geometry = crate::layered::layout(&lg, &opts);
-    let (svg, width, height) = draw::render_svg(graph, &geometry, cx);
-    Drawing {
+    Ok(arrange(lg, geometry, labels))
+}
+
+/// Lay out and draw a flowchart model (checked first, so a graph built by
+/// hand with a bad index or a cyclic subgraph tree is an error, not a
+/// panic).
+pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Result<Drawing, InvalidGraph> {
+    let fl = layout(graph, cx.config)?;
+    let svg = draw::render_svg(graph, &fl, cx);
+    Ok(Drawing {
         svg,
-        width,
-        height,
-        layout_json: Some(crate::layered::json::to_json(&lg, &geometry)),
-    }
+        width: fl.width,
+        height: fl.height,
+        layout_json: cx
+            .layout_json
+            .then(|| crate::layered::json::to_json(&fl.layered, &fl.geometry)),
+    })
 }

@@ -223,6 +223,7 @@ fn render_src(src: &str, theme: &str) -> Drawing {
         config: &cfg,
         svg_id: "t",
         background: None,
+        layout_json: true,
     };
     render(&pre, &cx).unwrap()
 }

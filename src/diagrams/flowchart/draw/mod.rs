@@ -8,12 +8,13 @@
 mod edges;
 mod shapes;
 
-use crate::diagrams::flowchart::measure::{self, TextSettings};
+use crate::diagrams::flowchart::measure::{self, Labels, TextSettings, TITLE_FONT_SIZE};
 use crate::diagrams::flowchart::model::{ArrowHead, Graph, ResolvedStyle};
+use crate::diagrams::flowchart::{FlowLayout, TITLE_BAND};
 use crate::diagrams::Context;
 use crate::geometry::{Geometry, Point, Rect};
 use crate::svg::{self, num, safe_value, sanitize_id, Attrs, Writer};
-use crate::text::{self, TextStyle};
+use crate::text::TextStyle;
 use crate::theme::*;
 use shapes::Paint;
 
@@ -26,13 +27,8 @@ struct Ctx {
     colours: Vec<String>,
 }
 
-/// Font size of the diagram title (Mermaid's `.flowchartTitleText`).
-const TITLE_FONT_SIZE: f64 = 18.0;
-/// Height of the band above the diagram holding the title.
-const TITLE_BAND: f64 = 36.0;
-
-/// Write the SVG; returns it with the canvas size.
-pub fn render_svg(graph: &Graph, geom: &Geometry, dcx: &Context<'_>) -> (String, f64, f64) {
+/// Write the SVG of a laid-out flowchart (nothing is measured here).
+pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
     let theme = dcx.config.theme.clone();
     let text_settings = TextSettings::from_config(dcx.config);
     let mut cx = Ctx {
@@ -42,33 +38,10 @@ pub fn render_svg(graph: &Graph, geom: &Geometry, dcx: &Context<'_>) -> (String,
         theme,
         text: text_settings,
     };
-    let title = graph
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            text::measure(
-                t,
-                TextStyle {
-                    size: TITLE_FONT_SIZE,
-                    ..TextStyle::default()
-                },
-            )
-        });
-    let (gw, gh) = (geom.width.max(0.0), geom.height.max(0.0));
-    // The canvas is rounded up to whole pixels (the slack goes right and
-    // down, or both sides of a centred title). A browser showing an SVG
-    // whose size is fractional rasterises it at the rounded size and
-    // resamples it to the fractional one, which blurs every edge; at
-    // whole-pixel sizes it draws at scale 1, like our PNG.
-    let (width, height, dx, dy) = match &title {
-        Some(tb) => {
-            let w = gw.max(tb.width + 16.0).ceil();
-            (w, (gh + TITLE_BAND).ceil(), (w - gw) / 2.0, TITLE_BAND)
-        }
-        None => (gw.ceil(), gh.ceil(), 0.0, 0.0),
-    };
+    let geom = &fl.geometry;
+    let labels = &fl.labels;
+    let title = labels.title.as_ref();
+    let (width, height, dx, dy) = (fl.width, fl.height, fl.dx, fl.dy);
     let id = cx.id.clone();
     svg::begin_document(
         &mut cx.w,
@@ -126,15 +99,15 @@ pub fn render_svg(graph: &Graph, geom: &Geometry, dcx: &Context<'_>) -> (String,
             &[("transform", format!("translate({},{})", num(dx), num(dy)))],
         );
     }
-    write_clusters(&mut cx, graph, geom);
+    write_clusters(&mut cx, graph, geom, labels);
     write_edges(&mut cx, graph, geom, &edge_colours);
-    write_edge_labels(&mut cx, graph, geom);
-    write_nodes(&mut cx, graph, geom);
+    write_edge_labels(&mut cx, graph, geom, labels);
+    write_nodes(&mut cx, graph, geom, labels);
     if title.is_some() {
         cx.w.close("g");
     }
     svg::end_document(&mut cx.w);
-    (cx.w.finish(), width, height)
+    cx.w.finish()
 }
 
 /// Marker definitions for the (head, colour) pairs that drawn edges use.
@@ -215,7 +188,7 @@ fn text_attrs(style: &ResolvedStyle, colour: &str, ts: TextStyle, base: f64) -> 
     a
 }
 
-fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
     let n = graph.subgraphs.len().min(geom.clusters.len());
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| depth(graph, i)); // stable: outer boxes first
@@ -240,16 +213,10 @@ fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             CLUSTER_STROKE_WIDTH,
         ));
         cx.w.leaf("rect", &a);
-        let tb = measure::title_label(graph, i, &cx.text);
+        let tb = &labels.titles[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
-        svg::label(
-            &mut cx.w,
-            &tb,
-            Point::new(cg.title.x, cg.title.y),
-            extra,
-            ts,
-        );
+        svg::label(&mut cx.w, tb, Point::new(cg.title.x, cg.title.y), extra, ts);
         cx.w.close("g");
     }
 }
@@ -294,9 +261,9 @@ fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry, colours: &[usize]) 
     }
 }
 
-fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
     for (i, eg) in geom.edges.iter().enumerate().take(graph.edges.len()) {
-        let (Some(tb), Some(r)) = (measure::edge_label(graph, i, &cx.text), eg.label) else {
+        let (Some(tb), Some(r)) = (labels.edges[i].as_ref(), eg.label) else {
             continue;
         };
         let style = measure::edge_style(graph, i);
@@ -312,12 +279,12 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
         cx.w.leaf("rect", &a);
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, &tb, Point::new(r.x, r.y), extra, ts);
+        svg::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts);
         cx.w.close("g");
     }
 }
 
-fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
+fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
     for (i, (node, r)) in graph.nodes.iter().zip(&geom.nodes).enumerate() {
         let style = graph.node_style(i);
         let mut g: Attrs = vec![
@@ -370,12 +337,12 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry) {
             }
             cx.w.leaf(tag, &attrs);
         }
-        let tb = measure::node_label(graph, i, &cx.text);
+        let tb = &labels.nodes[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
         svg::label(
             &mut cx.w,
-            &tb,
+            tb,
             shapes::label_centre(node.shape, r, tb.width, tb.height),
             extra,
             ts,

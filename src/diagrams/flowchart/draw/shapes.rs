@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn every_shape_has_an_element() {
-        for s in crate::shape::ALL_SHAPES {
+        for &s in crate::shape::ALL_SHAPES {
             assert!(!shape_elements(s, &rect()).is_empty(), "{s:?}");
         }
         assert_eq!(shape_elements(Shape::DoubleCircle, &rect()).len(), 2);

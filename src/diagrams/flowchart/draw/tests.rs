@@ -28,8 +28,13 @@ fn render(g: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
         config: &config,
         svg_id: &opts.svg_id,
         background: opts.background.as_deref(),
+        layout_json: false,
     };
-    render_svg(g, geom, &cx).0
+    let labels =
+        crate::diagrams::flowchart::measure::labels(g, &TextSettings::from_config(&config));
+    let fl =
+        crate::diagrams::flowchart::arrange(crate::layered::Graph::default(), geom.clone(), labels);
+    render_svg(g, &fl, &cx)
 }
 
 fn test_fontdb() -> Arc<usvg::fontdb::Database> {

@@ -152,6 +152,45 @@ pub struct Click {
 }
 
 impl Graph {
+    /// Check the indices the model holds (edge ends, subgraph members,
+    /// children and parents, clicks) and that the subgraph tree has no
+    /// cycle. The parser only builds valid graphs; a graph built by hand is
+    /// checked before layout.
+    pub fn validate(&self) -> Result<(), crate::layered::InvalidGraph> {
+        use crate::layered::{
+            Cluster, Edge as LEdge, Graph as LGraph, InvalidGraph, Node as LNode,
+        };
+        if let Some(i) = self.clicks.iter().position(|c| c.node >= self.nodes.len()) {
+            return Err(InvalidGraph::NodeRef(i));
+        }
+        LGraph {
+            direction: self.direction,
+            nodes: vec![LNode::default(); self.nodes.len()],
+            edges: self
+                .edges
+                .iter()
+                .map(|e| LEdge {
+                    from: e.from,
+                    to: e.to,
+                    from_cluster: e.from_cluster,
+                    to_cluster: e.to_cluster,
+                    ..LEdge::default()
+                })
+                .collect(),
+            clusters: self
+                .subgraphs
+                .iter()
+                .map(|s| Cluster {
+                    parent: s.parent,
+                    nodes: s.nodes.clone(),
+                    children: s.children.clone(),
+                    ..Cluster::default()
+                })
+                .collect(),
+        }
+        .validate()
+    }
+
     /// Index of the node with this id.
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.id == id)

@@ -37,8 +37,7 @@
 //! - `e1@{ … }` where `e1` is an edge id sets that edge's `animate`
 //!   (`animate: true` or `animation: fast|slow`) and `curve`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 
 use super::ast::{Meta, NodeRef, Stmt, Text};
 use crate::diagrams::flowchart::model::{
@@ -48,32 +47,9 @@ use crate::syntax::lex::{decode_text, Locator};
 use crate::syntax::Preamble;
 use crate::syntax::{ParseError, ParseErrorKind};
 
-/// A small multiplicative hasher for the id maps (ids come from the
-/// diagram, and a denial-of-service-resistant hash buys nothing for a
-/// parser whose input size is already bounded by the caller).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// The id maps use a fast non-cryptographic hash: ids come from the
+/// diagram, whose size the caller already bounds.
+type IdMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Deepest allowed subgraph nesting.
 pub(crate) const MAX_SUBGRAPH_DEPTH: usize = 256;

@@ -95,67 +95,8 @@ fn entries(body: &str) -> Vec<(&str, Text<'_>)> {
     out
 }
 
-/// Mermaid 11 shape names and aliases (the documented table, plus the
-/// few registry names Mermaid also accepts: `choice`, `anchor`, `note`,
-/// `datastore`, `icon`, `image`, …) mapped onto the model's shapes; `None`
-/// for a name Mermaid does not know or keeps internal
-/// (`rect_left_inv_arrow`).
 pub(crate) fn shape_by_name(name: &str) -> Option<Shape> {
-    Some(match name.trim().trim_matches(['"', '\'']) {
-        "rect" | "rectangle" | "proc" | "process" | "square" | "note" | "datastore"
-        | "data-store" | "labelRect" => Shape::Rect,
-        "rounded" | "event" => Shape::Rounded,
-        "stadium" | "terminal" | "pill" => Shape::Stadium,
-        "subroutine" | "fr-rect" | "subproc" | "subprocess" | "framed-rectangle" => {
-            Shape::Subroutine
-        }
-        "cyl" | "cylinder" | "db" | "database" => Shape::Cylinder,
-        "circle" | "circ" => Shape::Circle,
-        "dbl-circ" | "doublecircle" | "double-circle" => Shape::DoubleCircle,
-        "odd" => Shape::Asymmetric,
-        "diamond" | "diam" | "decision" | "question" | "choice" => Shape::Diamond,
-        "hex" | "hexagon" | "prepare" => Shape::Hexagon,
-        "lean-r" | "lean-right" | "in-out" => Shape::Parallelogram,
-        "lean-l" | "lean-left" | "out-in" => Shape::ParallelogramAlt,
-        "trap-b" | "trapezoid" | "trapezoid-bottom" | "priority" => Shape::Trapezoid,
-        "trap-t" | "inv-trapezoid" | "trapezoid-top" | "manual" => Shape::TrapezoidAlt,
-        "text" => Shape::Text,
-        "notch-rect" | "card" | "notched-rectangle" => Shape::NotchedRect,
-        "lin-rect" | "lined-rectangle" | "lin-proc" | "lined-process" | "shaded-process" => {
-            Shape::LinedRect
-        }
-        "sm-circ" | "small-circle" | "start" | "anchor" => Shape::SmallCircle,
-        "fr-circ" | "framed-circle" | "stop" => Shape::FramedCircle,
-        "fork" | "join" | "forkJoin" => Shape::ForkJoin,
-        "hourglass" | "collate" => Shape::Hourglass,
-        "brace" | "brace-l" | "comment" => Shape::BraceLeft,
-        "brace-r" => Shape::BraceRight,
-        "braces" => Shape::Braces,
-        "bolt" | "com-link" | "lightning-bolt" => Shape::Bolt,
-        "doc" | "document" => Shape::Document,
-        "delay" | "half-rounded-rectangle" => Shape::Delay,
-        "h-cyl" | "das" | "horizontal-cylinder" => Shape::HorizontalCylinder,
-        "lin-cyl" | "disk" | "lined-cylinder" => Shape::LinedCylinder,
-        "curv-trap" | "curved-trapezoid" | "display" => Shape::CurvedTrapezoid,
-        "div-rect" | "div-proc" | "divided-rectangle" | "divided-process" => Shape::DividedRect,
-        "tri" | "extract" | "triangle" => Shape::Triangle,
-        "win-pane" | "internal-storage" | "window-pane" => Shape::WindowPane,
-        "f-circ" | "filled-circle" | "junction" => Shape::FilledCircle,
-        "lin-doc" | "lined-document" => Shape::LinedDocument,
-        "notch-pent" | "loop-limit" | "notched-pentagon" => Shape::NotchedPentagon,
-        "flip-tri" | "flipped-triangle" | "manual-file" => Shape::FlippedTriangle,
-        "sl-rect" | "manual-input" | "sloped-rectangle" => Shape::SlopedRect,
-        "docs" | "documents" | "st-doc" | "stacked-document" => Shape::MultiDocument,
-        "st-rect" | "processes" | "procs" | "stacked-rectangle" => Shape::MultiRect,
-        "flag" | "paper-tape" => Shape::Flag,
-        "bow-rect" | "stored-data" | "bow-tie-rectangle" => Shape::BowTieRect,
-        "cross-circ" | "summary" | "crossed-circle" => Shape::CrossedCircle,
-        "tag-doc" | "tagged-document" => Shape::TaggedDocument,
-        "tag-rect" | "tag-proc" | "tagged-rectangle" | "tagged-process" => Shape::TaggedRect,
-        "icon" | "iconSquare" | "iconCircle" | "iconRounded" => Shape::Icon,
-        "image" | "imageSquare" => Shape::Image,
-        _ => return None,
-    })
+    Shape::by_name(name.trim().trim_matches(['"', '\'']))
 }
 
 #[cfg(test)]

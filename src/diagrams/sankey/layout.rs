@@ -1,0 +1,570 @@
+//! Sankey layout in the manner of d3-sankey: columns by longest path
+//! (aligned as configured), node heights proportional to their flow,
+//! relaxation passes that move nodes towards the weighted centre of their
+//! neighbours (fewer, flatter crossings), collision resolution within a
+//! column, then link bands stacked on their nodes. Labels go right of
+//! nodes in the left half and left of the others, as mermaid-js puts
+//! them, and are then moved apart vertically so no two overlap.
+
+use super::model::Sankey;
+use super::{Align, SankeyConfig};
+use crate::text::{measure, TextStyle};
+
+/// A placed node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub name: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+    pub value: f64,
+    pub layer: usize,
+    pub color: String,
+}
+
+/// A placed link: a band from the source's right side to the target's
+/// left side, centred on `y0` at the source and `y1` at the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkBand {
+    pub source: usize,
+    pub target: usize,
+    pub value: f64,
+    pub width: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
+/// A node label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    /// Anchor point (start or end of the text) and baseline.
+    pub x: f64,
+    pub y: f64,
+    pub end_anchor: bool,
+    /// Glyph box (x, y, w, h).
+    pub bbox: (f64, f64, f64, f64),
+}
+
+/// Everything to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
+    pub width: f64,
+    pub height: f64,
+    pub nodes: Vec<Node>,
+    pub links: Vec<LinkBand>,
+    pub labels: Vec<Label>,
+    pub font_size: f64,
+}
+
+/// Label font size (mermaid-js: 14 px).
+pub const LABEL_SIZE: f64 = 14.0;
+
+/// The categorical colours of d3's `schemeTableau10`.
+pub const TABLEAU10: [&str; 10] = [
+    "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7",
+    "#9c755f", "#bab0ab",
+];
+
+/// A value as mermaid-js prints it: rounded to two decimals.
+pub fn format_value(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    if r == r.trunc() {
+        format!("{r:.0}")
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+struct G {
+    /// Per node: outgoing and incoming link indexes (kept sorted).
+    out: Vec<Vec<usize>>,
+    inc: Vec<Vec<usize>>,
+}
+
+/// Lay out `s`.
+pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
+    let n = s.nodes.len();
+    let links = &s.links;
+    let mut g = G {
+        out: vec![Vec::new(); n],
+        inc: vec![Vec::new(); n],
+    };
+    for (i, l) in links.iter().enumerate() {
+        if let (Some(o), Some(_)) = (g.out.get_mut(l.source), g.inc.get(l.target)) {
+            o.push(i);
+            g.inc[l.target].push(i);
+        }
+    }
+    // Node values.
+    let value: Vec<f64> = (0..n)
+        .map(|i| {
+            let a: f64 = g.out[i].iter().map(|&k| links[k].value).sum();
+            let b: f64 = g.inc[i].iter().map(|&k| links[k].value).sum();
+            a.max(b)
+        })
+        .collect();
+    // Depths (longest path from a source) and heights (to a sink), by
+    // breadth-first relaxation; a cycle stops after n rounds.
+    let depth = longest(n, |i| g.out[i].iter().map(|&k| links[k].target).collect());
+    let height = longest(n, |i| g.inc[i].iter().map(|&k| links[k].source).collect());
+    let layers = depth.iter().copied().max().map_or(1, |d| d + 1);
+    let layer: Vec<usize> = (0..n)
+        .map(|i| {
+            let l = match cfg.align {
+                Align::Left => depth[i],
+                Align::Right => (layers - 1).saturating_sub(height[i]),
+                Align::Center => {
+                    if !g.inc[i].is_empty() {
+                        depth[i]
+                    } else if !g.out[i].is_empty() {
+                        g.out[i]
+                            .iter()
+                            .map(|&k| depth[links[k].target])
+                            .min()
+                            .unwrap_or(1)
+                            .saturating_sub(1)
+                    } else {
+                        0
+                    }
+                }
+                Align::Justify => {
+                    if g.out[i].is_empty() {
+                        layers - 1
+                    } else {
+                        depth[i]
+                    }
+                }
+            };
+            l.min(layers - 1)
+        })
+        .collect();
+    let (x0, x1, y0, y1) = (0.0, cfg.width, 0.0, cfg.height);
+    let dx = cfg.node_width;
+    let kx = if layers > 1 {
+        (x1 - x0 - dx) / (layers - 1) as f64
+    } else {
+        0.0
+    };
+    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); layers];
+    for i in 0..n {
+        columns[layer[i]].push(i);
+    }
+    let max_col = columns.iter().map(Vec::len).max().unwrap_or(1);
+    let py = if max_col > 1 {
+        cfg.node_padding.min((y1 - y0) / (max_col - 1) as f64)
+    } else {
+        cfg.node_padding
+    };
+    let mut ny0 = vec![0.0; n];
+    let mut ny1 = vec![0.0; n];
+    let ky = columns
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let sum: f64 = c.iter().map(|&i| value[i]).sum();
+            if sum > 0.0 {
+                (y1 - y0 - (c.len() - 1) as f64 * py) / sum
+            } else {
+                f64::INFINITY
+            }
+        })
+        .fold(f64::INFINITY, f64::min);
+    let ky = if ky.is_finite() { ky.max(0.0) } else { 0.0 };
+    let width: Vec<f64> = links.iter().map(|l| l.value * ky).collect();
+    for c in &columns {
+        let mut y = y0;
+        for &i in c {
+            ny0[i] = y;
+            ny1[i] = y + value[i] * ky;
+            y = ny1[i] + py;
+        }
+        let extra = (y1 - y + py) / (c.len() + 1) as f64;
+        for (k, &i) in c.iter().enumerate() {
+            ny0[i] += extra * (k + 1) as f64;
+            ny1[i] += extra * (k + 1) as f64;
+        }
+    }
+    let mut st = State {
+        links,
+        width: &width,
+        y0: ny0,
+        y1: ny1,
+        py,
+        top: y0,
+        bottom: y1,
+    };
+    for c in &columns {
+        for &i in c {
+            st.sort_links(&mut g, i);
+        }
+    }
+    let iterations = 6;
+    for it in 0..iterations {
+        let alpha = 0.99f64.powi(it);
+        let beta = (1.0 - alpha).max((it + 1) as f64 / iterations as f64);
+        // Right to left.
+        for ci in (0..layers.saturating_sub(1)).rev() {
+            let col = columns[ci].clone();
+            for &src in &col {
+                let mut y = 0.0;
+                let mut w = 0.0;
+                for &k in &g.out[src] {
+                    let t = links[k].target;
+                    let v = links[k].value * (layer[t] as f64 - layer[src] as f64);
+                    y += st.source_top(&g, src, t, k) * v;
+                    w += v;
+                }
+                if w > 0.0 {
+                    let d = (y / w - st.y0[src]) * alpha;
+                    st.y0[src] += d;
+                    st.y1[src] += d;
+                    st.reorder_around(&mut g, src);
+                }
+            }
+            st.sort_column(&mut columns[ci]);
+            st.resolve(&columns[ci], beta);
+        }
+        // Left to right.
+        for column in columns.iter_mut().skip(1) {
+            let col = column.clone();
+            for &t in &col {
+                let mut y = 0.0;
+                let mut w = 0.0;
+                for &k in &g.inc[t] {
+                    let src = links[k].source;
+                    let v = links[k].value * (layer[t] as f64 - layer[src] as f64);
+                    y += st.target_top(&g, src, t, k) * v;
+                    w += v;
+                }
+                if w > 0.0 {
+                    let d = (y / w - st.y0[t]) * alpha;
+                    st.y0[t] += d;
+                    st.y1[t] += d;
+                    st.reorder_around(&mut g, t);
+                }
+            }
+            st.sort_column(column);
+            st.resolve(column, beta);
+        }
+    }
+    for i in 0..n {
+        st.sort_links(&mut g, i);
+    }
+    // Link ends.
+    let mut ly0 = vec![0.0; links.len()];
+    let mut ly1 = vec![0.0; links.len()];
+    for i in 0..n {
+        let mut a = st.y0[i];
+        for &k in &g.out[i] {
+            ly0[k] = a + width[k] / 2.0;
+            a += width[k];
+        }
+        let mut b = st.y0[i];
+        for &k in &g.inc[i] {
+            ly1[k] = b + width[k] / 2.0;
+            b += width[k];
+        }
+    }
+    let nodes: Vec<Node> = (0..n)
+        .map(|i| {
+            let x = x0 + layer[i] as f64 * kx;
+            let color = cfg
+                .node_colors
+                .iter()
+                .find(|(k, _)| *k == s.nodes[i])
+                .map(|(_, c)| c.clone())
+                .unwrap_or_else(|| {
+                    palette
+                        .get(i % palette.len().max(1))
+                        .cloned()
+                        .unwrap_or_else(|| TABLEAU10[i % 10].to_string())
+                });
+            Node {
+                name: s.nodes[i].clone(),
+                x0: x,
+                x1: x + dx,
+                y0: st.y0[i],
+                y1: st.y1[i],
+                value: value[i],
+                layer: layer[i],
+                color,
+            }
+        })
+        .collect();
+    let bands: Vec<LinkBand> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.source < n && l.target < n)
+        .map(|(k, l)| LinkBand {
+            source: l.source,
+            target: l.target,
+            value: l.value,
+            width: width[k],
+            y0: ly0[k],
+            y1: ly1[k],
+        })
+        .collect();
+    let labels = place_labels(&nodes, cfg);
+    // The canvas holds the nodes and every label.
+    let mut min_x: f64 = 0.0;
+    let mut max_x: f64 = cfg.width;
+    let mut min_y: f64 = 0.0;
+    let mut max_y: f64 = cfg.height;
+    for l in &labels {
+        min_x = min_x.min(l.bbox.0);
+        max_x = max_x.max(l.bbox.0 + l.bbox.2);
+        min_y = min_y.min(l.bbox.1);
+        max_y = max_y.max(l.bbox.1 + l.bbox.3);
+    }
+    let (sx, sy) = (-min_x, -min_y);
+    let mut geo = Geometry {
+        width: (max_x - min_x).ceil(),
+        height: (max_y - min_y).ceil(),
+        nodes,
+        links: bands,
+        labels,
+        font_size: LABEL_SIZE,
+    };
+    if sx != 0.0 || sy != 0.0 {
+        for nd in &mut geo.nodes {
+            nd.x0 += sx;
+            nd.x1 += sx;
+            nd.y0 += sy;
+            nd.y1 += sy;
+        }
+        for l in &mut geo.links {
+            l.y0 += sy;
+            l.y1 += sy;
+        }
+        for l in &mut geo.labels {
+            l.x += sx;
+            l.y += sy;
+            l.bbox.0 += sx;
+            l.bbox.1 += sy;
+        }
+    }
+    geo
+}
+
+/// Longest path length from nodes without `next`-predecessors, by
+/// relaxation bounded to `n` rounds (cycles cannot loop forever).
+fn longest(n: usize, next: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
+    let mut d = vec![0usize; n];
+    let nexts: Vec<Vec<usize>> = (0..n).map(&next).collect();
+    let mut current: Vec<usize> = (0..n).collect();
+    let mut round = 0;
+    // Start from every node; a node reached at round r gets depth ≥ r.
+    while !current.is_empty() && round <= n {
+        let mut nxt = Vec::new();
+        for &i in &current {
+            d[i] = d[i].max(round);
+            for &t in &nexts[i] {
+                if t < n && !nxt.contains(&t) {
+                    nxt.push(t);
+                }
+            }
+        }
+        current = nxt;
+        round += 1;
+    }
+    d
+}
+
+struct State<'a> {
+    links: &'a [super::model::Link],
+    width: &'a [f64],
+    y0: Vec<f64>,
+    y1: Vec<f64>,
+    py: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl State<'_> {
+    fn sort_links(&self, g: &mut G, i: usize) {
+        let links = self.links;
+        let y0 = &self.y0;
+        g.out[i].sort_by(|&a, &b| {
+            y0[links[a].target]
+                .total_cmp(&y0[links[b].target])
+                .then(a.cmp(&b))
+        });
+        g.inc[i].sort_by(|&a, &b| {
+            y0[links[a].source]
+                .total_cmp(&y0[links[b].source])
+                .then(a.cmp(&b))
+        });
+    }
+
+    fn reorder_around(&self, g: &mut G, i: usize) {
+        let ins: Vec<usize> = g.inc[i].iter().map(|&k| self.links[k].source).collect();
+        let outs: Vec<usize> = g.out[i].iter().map(|&k| self.links[k].target).collect();
+        let links = self.links;
+        let y0 = &self.y0;
+        for s in ins {
+            g.out[s].sort_by(|&a, &b| {
+                y0[links[a].target]
+                    .total_cmp(&y0[links[b].target])
+                    .then(a.cmp(&b))
+            });
+        }
+        for t in outs {
+            g.inc[t].sort_by(|&a, &b| {
+                y0[links[a].source]
+                    .total_cmp(&y0[links[b].source])
+                    .then(a.cmp(&b))
+            });
+        }
+    }
+
+    /// Where `src`'s top would be for link `k` to arrive level at `t`.
+    fn target_top(&self, g: &G, src: usize, t: usize, k: usize) -> f64 {
+        let mut y = self.y0[src] - (g.out[src].len() as f64 - 1.0) * self.py / 2.0;
+        for &o in &g.out[src] {
+            if o == k {
+                break;
+            }
+            y += self.width[o] + self.py;
+        }
+        for &o in &g.inc[t] {
+            if o == k {
+                break;
+            }
+            y -= self.width[o];
+        }
+        y
+    }
+
+    /// Where `t`'s top would be for link `k` to leave level from `src`.
+    fn source_top(&self, g: &G, src: usize, t: usize, k: usize) -> f64 {
+        let mut y = self.y0[t] - (g.inc[t].len() as f64 - 1.0) * self.py / 2.0;
+        for &o in &g.inc[t] {
+            if o == k {
+                break;
+            }
+            y += self.width[o] + self.py;
+        }
+        for &o in &g.out[src] {
+            if o == k {
+                break;
+            }
+            y -= self.width[o];
+        }
+        y
+    }
+
+    fn sort_column(&self, col: &mut [usize]) {
+        // Stable, as d3's: ties keep their current order.
+        col.sort_by(|&a, &b| self.y0[a].total_cmp(&self.y0[b]));
+    }
+
+    fn resolve(&mut self, col: &[usize], alpha: f64) {
+        if col.is_empty() {
+            return;
+        }
+        let mid = col.len() >> 1;
+        let subject = col[mid];
+        let (a, b) = (self.y0[subject] - self.py, self.y1[subject] + self.py);
+        self.bottom_to_top(col, a, mid as isize - 1, alpha);
+        self.top_to_bottom(col, b, mid + 1, alpha);
+        self.bottom_to_top(col, self.bottom, col.len() as isize - 1, alpha);
+        self.top_to_bottom(col, self.top, 0, alpha);
+    }
+
+    fn top_to_bottom(&mut self, col: &[usize], mut y: f64, from: usize, alpha: f64) {
+        for &i in col.iter().skip(from) {
+            let d = (y - self.y0[i]) * alpha;
+            if d > 1e-6 {
+                self.y0[i] += d;
+                self.y1[i] += d;
+            }
+            y = self.y1[i] + self.py;
+        }
+    }
+
+    fn bottom_to_top(&mut self, col: &[usize], mut y: f64, from: isize, alpha: f64) {
+        let mut k = from;
+        while k >= 0 {
+            let i = col[k as usize];
+            let d = (self.y1[i] - y) * alpha;
+            if d > 1e-6 {
+                self.y0[i] -= d;
+                self.y1[i] -= d;
+            }
+            y = self.y0[i] - self.py;
+            k -= 1;
+        }
+    }
+}
+
+fn label_text(nd: &Node, cfg: &SankeyConfig) -> String {
+    if cfg.show_values {
+        format!(
+            "{} {}{}{}",
+            nd.name,
+            cfg.prefix,
+            format_value(nd.value),
+            cfg.suffix
+        )
+    } else {
+        nd.name.clone()
+    }
+}
+
+/// Labels beside their nodes, then moved apart: each label (biggest
+/// nodes first) takes the free vertical position nearest its node's
+/// middle among those that overlap no label already placed.
+fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
+    const GAP: f64 = 2.0;
+    let style = TextStyle {
+        size: LABEL_SIZE,
+        bold: false,
+        italic: false,
+    };
+    let h = LABEL_SIZE * 1.2;
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| nodes[b].value.total_cmp(&nodes[a].value).then(a.cmp(&b)));
+    let mut placed: Vec<Option<Label>> = vec![None; nodes.len()];
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for i in order {
+        let nd = &nodes[i];
+        let text = label_text(nd, cfg);
+        let w = measure(&text, style).width;
+        let right = nd.x0 < cfg.width / 2.0;
+        let x = if right { nd.x1 + 6.0 } else { nd.x0 - 6.0 };
+        let left = if right { x } else { x - w };
+        let want = (nd.y0 + nd.y1) / 2.0 - h / 2.0;
+        let hits = |top: f64| {
+            boxes.iter().any(|b| {
+                left < b.0 + b.2 && b.0 < left + w && top < b.1 + b.3 + GAP && b.1 < top + h + GAP
+            })
+        };
+        let mut cands = vec![want];
+        for b in &boxes {
+            if left < b.0 + b.2 && b.0 < left + w {
+                cands.push(b.1 + b.3 + GAP);
+                cands.push(b.1 - h - GAP);
+            }
+        }
+        cands.sort_by(|a, b| {
+            (a - want)
+                .abs()
+                .total_cmp(&(b - want).abs())
+                .then(a.total_cmp(b))
+        });
+        let top = cands.into_iter().find(|&c| !hits(c)).unwrap_or(want);
+        let bbox = (left, top, w, h);
+        boxes.push(bbox);
+        placed[i] = Some(Label {
+            text,
+            x,
+            y: top + h / 2.0 + 0.35 * LABEL_SIZE,
+            end_anchor: !right,
+            bbox,
+        });
+    }
+    placed.into_iter().flatten().collect()
+}
