@@ -275,10 +275,12 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
     let line = box_paint(b, p, "none");
     let stroke_only: Attrs = line.into_iter().filter(|(k, _)| *k != "fill").collect();
     for (k, row) in b.rows.iter().enumerate() {
-        let fill = if styled_fill {
-            b.style.fill.clone().unwrap_or_default()
-        } else if k % 2 == 0 {
+        // As Mermaid: a styled fill paints the header and the even rows;
+        // odd rows keep the theme's row colour.
+        let fill = if k % 2 == 0 {
             p.row_odd.clone()
+        } else if styled_fill {
+            b.style.fill.clone().unwrap_or_default()
         } else {
             p.row_even.clone()
         };
@@ -341,11 +343,22 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
             if cw <= 0.0 || t.width <= 0.0 {
                 continue;
             }
-            let centre = Point::new(
-                x0 + cx + CELL_PAD_X + t.width / 2.0,
-                y0 + row.top + row.height / 2.0,
-            );
-            svg::label(w, t, centre, ca.clone(), cell_style);
+            // Left-aligned: each line centred on its own width.
+            let top = y0 + row.top + (row.height - t.height) / 2.0;
+            for (k, line) in t.lines.iter().enumerate() {
+                let one = crate::text::TextBox {
+                    lines: vec![line.clone()],
+                    width: line.width,
+                    height: t.line_height,
+                    line_height: t.line_height,
+                    baseline: t.baseline,
+                };
+                let centre = Point::new(
+                    x0 + cx + CELL_PAD_X + line.width / 2.0,
+                    top + (k as f64 + 0.5) * t.line_height,
+                );
+                svg::label(w, &one, centre, ca.clone(), cell_style);
+            }
         }
     }
     w.close("g");
@@ -353,7 +366,14 @@ fn draw_entity(w: &mut Writer, id: &str, b: &EntityBox, p: &Palette) {
 
 /// Write the SVG of a laid-out ER diagram.
 pub fn render_svg(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
-    let p = Palette::from_theme(&cx.config.theme);
+    let mut p = Palette::from_theme(&cx.config.theme);
+    // Marker circles are hollow: painted with the page colour drawn.
+    if let Some(bg) = cx
+        .background
+        .filter(|b| crate::theme::color::Rgba::parse(b).is_some_and(|c| c.a >= 1.0))
+    {
+        p.marker_fill = bg.to_string();
+    }
     let mut w = Writer::default();
     svg::begin_document(
         &mut w,

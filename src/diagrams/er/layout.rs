@@ -137,6 +137,14 @@ pub fn display_type(ty: &str) -> String {
     out
 }
 
+/// Whether a cell's text reads as markdown: its `*` and `_` markers
+/// pair up (a lone `*id` is a literal asterisk).
+pub fn balanced(t: &str) -> bool {
+    let stars = t.matches('*').count();
+    let unders = t.matches('_').count();
+    stars + unders > 0 && stars % 2 == 0 && unders % 2 == 0
+}
+
 fn cell_texts(a: &Attribute) -> [String; 4] {
     [
         display_type(&a.ty),
@@ -174,7 +182,7 @@ fn entity_box(d: &Diagram, i: usize, cfg: &ErConfig, base: f64) -> EntityBox {
     let cells: Vec<[TextBox; 4]> = e
         .attributes
         .iter()
-        .map(|a| cell_texts(a).map(|t| text::measure(&t, cell_style)))
+        .map(|a| cell_texts(a).map(|t| text::layout(&t, cell_style, balanced(&t), None)))
         .collect();
     let mut widths = [0.0f64; 4];
     for (k, w) in widths.iter_mut().enumerate() {

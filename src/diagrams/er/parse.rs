@@ -505,7 +505,7 @@ fn attribute_block(c: &mut Cur<'_>) -> PResult<Vec<Attribute>> {
                 let Some(e) = q.find('"') else {
                     return Err(c.err(c.pos, 1, "unclosed `\"` in an attribute comment"));
                 };
-                toks.push(Tok::Comment(q[..e].to_string()));
+                toks.push(Tok::Comment(decode_text(&q[..e], true)));
                 c.bump(e + 2);
             }
             '`' => {

@@ -16,6 +16,10 @@ use std::collections::BTreeMap;
 /// Length of the straight stub at each end.
 pub const STUB: f64 = 10.0;
 
+/// Ends sharing a side are at least this far apart (when the side is long
+/// enough; otherwise evenly spread).
+pub const MIN_GAP: f64 = 50.0;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
     Top,
@@ -138,13 +142,27 @@ pub fn spread(nodes: &[Rect], ends: &[(usize, usize)], paths: &mut [EdgePath]) {
             Side::Left | Side::Right => (r.top(), r.bottom()),
         };
         let len = hi - lo;
-        let step = len / (m as f64 + 1.0);
-        for (k, &(along, i, start)) in list.iter().enumerate() {
-            let pos = if m == 1 {
-                along.clamp(lo + len * 0.2, hi - len * 0.2)
-            } else {
-                lo + step * (k as f64 + 1.0)
-            };
+        // Keep the engine's positions where they are far enough apart;
+        // push neighbours apart (at most evenly spread) where they are not.
+        let gap = (len / (m as f64 + 1.0)).min(MIN_GAP);
+        let margin = (len * 0.15).min(gap);
+        let mut pos: Vec<f64> = list
+            .iter()
+            .map(|e| e.0.clamp(lo + margin, hi - margin))
+            .collect();
+        for k in 1..m {
+            pos[k] = pos[k].max(pos[k - 1] + gap);
+        }
+        let over = pos.last().map_or(0.0, |&p| p - (hi - margin));
+        if over > 0.0 {
+            for p in pos.iter_mut() {
+                *p -= over;
+            }
+            for k in (0..m.saturating_sub(1)).rev() {
+                pos[k] = pos[k].min(pos[k + 1] - gap);
+            }
+        }
+        for (&(_, i, start), &pos) in list.iter().zip(&pos) {
             let p = match side {
                 Side::Top => Point::new(pos, r.top()),
                 Side::Bottom => Point::new(pos, r.bottom()),

@@ -140,7 +140,7 @@ fn labels_quoted_empty_and_with_breaks() {
 
 #[test]
 fn attributes_with_keys_comments_and_generics() {
-    let d = ok("erDiagram\n PERSON {\n  string driversLicense PK \"The license #\"\n  string(99) firstName \"Only 99\"\n  string phone UK\n  string a PK, FK\n  string b PK,FK\n  type~T~ generic\n  string[] parts\n  int *id\n }\n");
+    let d = ok("erDiagram\n PERSON {\n  string driversLicense PK \"The license #\"\n  string(99) firstName \"Only<br>99\"\n  string phone UK\n  string a PK, FK\n  string b PK,FK\n  type~T~ generic\n  string[] parts\n  int *id\n }\n");
     let e = &d.entities[0];
     let row = |k: usize| {
         let a = &e.attributes[k];
@@ -148,7 +148,7 @@ fn attributes_with_keys_comments_and_generics() {
     };
     assert_eq!(e.attributes.len(), 8);
     assert_eq!(row(0), "string|driversLicense|PK|The license #");
-    assert_eq!(row(1), "string(99)|firstName||Only 99");
+    assert_eq!(row(1), "string(99)|firstName||Only\n99");
     assert_eq!(row(2), "string|phone|UK|");
     assert_eq!(row(3), "string|a|PK,FK|");
     assert_eq!(row(4), "string|b|PK,FK|");
@@ -156,6 +156,9 @@ fn attributes_with_keys_comments_and_generics() {
     assert_eq!(row(6), "string[]|parts||");
     assert_eq!(row(7), "int|*id||");
     assert_eq!(layout::display_type("type~T~"), "type<T>");
+    assert!(!layout::balanced("*id"));
+    assert!(layout::balanced("last*Name*"));
+    assert!(!layout::balanced("plain"));
     assert_eq!(layout::display_type("List~List~int~~"), "List<List<int>>");
 }
 

@@ -66,13 +66,32 @@ pub struct Layout {
     pub geometry: Geometry,
 }
 
+/// The name without a strong marker around all of it (`**name**`,
+/// `__name__`): names are drawn bold anyway, and markdown would toggle
+/// the bold off.
+pub fn bold_name(name: &str) -> &str {
+    for m in ["**", "__"] {
+        if let Some(inner) = name.strip_prefix(m).and_then(|r| r.strip_suffix(m)) {
+            if !inner.trim().is_empty() {
+                return inner;
+            }
+        }
+    }
+    name
+}
+
 fn node_box(d: &Diagram, i: usize, base: f64) -> NodeBox {
     let n = &d.nodes[i];
     let style = d.node_style(i);
     let ts = text_style(&style, base);
     let plain = TextStyle { bold: false, ..ts };
     let stereotype = text::measure(&n.stereotype(), plain);
-    let name = text::layout(&n.name, TextStyle { bold: true, ..ts }, true, None);
+    let name = text::layout(
+        bold_name(&n.name),
+        TextStyle { bold: true, ..ts },
+        true,
+        None,
+    );
     let body: Vec<TextBox> = n
         .body()
         .iter()

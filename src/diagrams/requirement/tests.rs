@@ -184,6 +184,14 @@ fn located_errors() {
 }
 
 #[test]
+fn strong_names_stay_bold() {
+    assert_eq!(layout::bold_name("__test_req__"), "test_req");
+    assert_eq!(layout::bold_name("**a b**"), "a b");
+    assert_eq!(layout::bold_name("a__b"), "a__b");
+    assert_eq!(layout::bold_name("****"), "****");
+}
+
+#[test]
 fn never_panics_on_odd_input() {
     for src in [
         "requirementDiagram\n{",
