@@ -18,6 +18,7 @@ fn render_with(src: &str, config: &Config) -> Drawing {
         config,
         svg_id: "t",
         background: None,
+        layout_json: false,
     };
     render(&pre, &cx).unwrap_or_else(|e| panic!("{src}\n{e:?}"))
 }

@@ -240,6 +240,7 @@ fn odd_inputs_never_panic() {
             config: &config,
             svg_id: "z",
             background: None,
+            layout_json: false,
         };
         if let Ok(d) = render(&pre, &cx) {
             assert!(d.width.is_finite() && d.height.is_finite(), "{src}");

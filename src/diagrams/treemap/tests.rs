@@ -30,6 +30,7 @@ fn render_src(src: &str) -> Drawing {
         config: &config,
         svg_id: "t",
         background: None,
+        layout_json: false,
     };
     render(&pre, &cx).expect("render")
 }
@@ -271,6 +272,7 @@ fn odd_inputs_never_panic() {
             config: &config,
             svg_id: "z",
             background: None,
+            layout_json: false,
         };
         if let Ok(d) = render(&pre, &cx) {
             assert!(d.width.is_finite() && d.height.is_finite(), "{src}");
