@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod flowchart;
+pub mod info;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
@@ -116,7 +117,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("wardley", &["wardley-beta", "wardley"], None),
     row("eventmodeling", &["eventmodeling"], None),
     row("zenuml", &["zenuml"], None),
-    row("info", &["info"], None),
+    row("info", &["info"], Some(info::render)),
 ];
 
 /// The registry row for a header keyword.
