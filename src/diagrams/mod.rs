@@ -17,6 +17,7 @@ pub mod info;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
+pub mod venn;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -113,7 +114,7 @@ pub const REGISTRY: &[DiagramType] = &[
     row("treemap", &["treemap", "treemap-beta"], None),
     row("treeview", &["treeView-beta", "treeView"], None),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
-    row("venn", &["venn-beta", "venn"], None),
+    row("venn", &["venn-beta", "venn"], Some(venn::render)),
     row("wardley", &["wardley-beta", "wardley"], None),
     row("eventmodeling", &["eventmodeling"], None),
     row("zenuml", &["zenuml"], None),
