@@ -17,6 +17,7 @@ pub mod info;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
+pub mod treeview;
 pub mod venn;
 
 use crate::config::Config;
@@ -112,7 +113,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("kanban", &["kanban"], None),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
-    row("treeview", &["treeView-beta", "treeView"], None),
+    row(
+        "treeview",
+        &["treeView-beta", "treeView"],
+        Some(treeview::render),
+    ),
     row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
     row("venn", &["venn-beta", "venn"], Some(venn::render)),
     row("wardley", &["wardley-beta", "wardley"], None),
