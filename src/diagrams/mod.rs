@@ -14,6 +14,7 @@
 
 pub mod flowchart;
 pub mod info;
+pub mod ishikawa;
 pub mod pie;
 pub mod quadrant;
 pub mod radar;
@@ -118,7 +119,11 @@ pub const REGISTRY: &[DiagramType] = &[
         &["treeView-beta", "treeView"],
         Some(treeview::render),
     ),
-    row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
+    row(
+        "ishikawa",
+        &["ishikawa-beta", "ishikawa"],
+        Some(ishikawa::render),
+    ),
     row("venn", &["venn-beta", "venn"], Some(venn::render)),
     row("wardley", &["wardley-beta", "wardley"], None),
     row("eventmodeling", &["eventmodeling"], None),
