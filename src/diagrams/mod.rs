@@ -20,6 +20,7 @@ pub mod quadrant;
 pub mod radar;
 pub mod treeview;
 pub mod venn;
+pub mod wardley;
 
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
@@ -125,7 +126,11 @@ pub const REGISTRY: &[DiagramType] = &[
         Some(ishikawa::render),
     ),
     row("venn", &["venn-beta", "venn"], Some(venn::render)),
-    row("wardley", &["wardley-beta", "wardley"], None),
+    row(
+        "wardley",
+        &["wardley-beta", "wardley"],
+        Some(wardley::render),
+    ),
     row("eventmodeling", &["eventmodeling"], None),
     row("zenuml", &["zenuml"], None),
     row("info", &["info"], Some(info::render)),
