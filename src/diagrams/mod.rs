@@ -12,6 +12,7 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod eventmodeling;
 pub mod flowchart;
 pub mod info;
 pub mod ishikawa;
@@ -131,7 +132,11 @@ pub const REGISTRY: &[DiagramType] = &[
         &["wardley-beta", "wardley"],
         Some(wardley::render),
     ),
-    row("eventmodeling", &["eventmodeling"], None),
+    row(
+        "eventmodeling",
+        &["eventmodeling"],
+        Some(eventmodeling::render),
+    ),
     row("zenuml", &["zenuml"], None),
     row("info", &["info"], Some(info::render)),
 ];
