@@ -371,6 +371,34 @@ pub fn layout(v: &Venn, cfg: &VennConfig, colors: &VennColors) -> Geometry {
         let h: f64 =
             lines.iter().map(|l| l.0.height).sum::<f64>() + LINE_GAP * (lines.len() - 1) as f64;
         let (cxp, cyp) = best_point(&c, &area.sets, w, h);
+        // Where the region is too small for the block, move it (staying
+        // inside the area's circles) off the blocks placed before: the
+        // nearest free spot on rings of growing radius.
+        let clash = |x: f64, y: f64| {
+            texts.iter().any(|t: &Text| {
+                let (tw, th) = (t.tb.width / 2.0, t.tb.height / 2.0);
+                x - w / 2.0 < t.x + tw
+                    && t.x - tw < x + w / 2.0
+                    && y - h / 2.0 < t.y + th
+                    && t.y - th < y + h / 2.0
+            })
+        };
+        let (mut cxp, mut cyp) = (cxp, cyp);
+        if clash(cxp, cyp) {
+            let free = (1..=50)
+                .flat_map(|k| {
+                    (0..24).map(move |a| {
+                        let ang = a as f64 * std::f64::consts::TAU / 24.0;
+                        let r = k as f64 * 4.0;
+                        (cxp + r * ang.cos(), cyp + r * ang.sin())
+                    })
+                })
+                .find(|&(x, y)| !clash(x, y) && margin(&c, &area.sets, (x, y), false) > 0.0);
+            if let Some((x, y)) = free {
+                cxp = x;
+                cyp = y;
+            }
+        }
         let mut y = cyp - h / 2.0;
         for (tb, size, color, class) in lines {
             let th = tb.height;
