@@ -14,9 +14,12 @@
 
 pub mod class;
 pub mod er;
+pub mod eventmodeling;
 pub mod flowchart;
 pub mod gantt;
 pub mod gitgraph;
+pub mod info;
+pub mod ishikawa;
 pub mod journey;
 pub mod kanban;
 pub mod mindmap;
@@ -30,6 +33,9 @@ pub mod sequence;
 pub mod state;
 pub mod timeline;
 pub mod treemap;
+pub mod treeview;
+pub mod venn;
+pub mod wardley;
 pub mod xychart;
 
 use crate::config::Config;
@@ -149,13 +155,29 @@ pub const REGISTRY: &[DiagramType] = &[
         &["treemap", "treemap-beta"],
         Some(treemap::render),
     ),
-    row("treeview", &["treeView-beta", "treeView"], None),
-    row("ishikawa", &["ishikawa-beta", "ishikawa"], None),
-    row("venn", &["venn-beta", "venn"], None),
-    row("wardley", &["wardley-beta", "wardley"], None),
-    row("eventmodeling", &["eventmodeling"], None),
+    row(
+        "treeview",
+        &["treeView-beta", "treeView"],
+        Some(treeview::render),
+    ),
+    row(
+        "ishikawa",
+        &["ishikawa-beta", "ishikawa"],
+        Some(ishikawa::render),
+    ),
+    row("venn", &["venn-beta", "venn"], Some(venn::render)),
+    row(
+        "wardley",
+        &["wardley-beta", "wardley"],
+        Some(wardley::render),
+    ),
+    row(
+        "eventmodeling",
+        &["eventmodeling"],
+        Some(eventmodeling::render),
+    ),
     row("zenuml", &["zenuml"], None),
-    row("info", &["info"], None),
+    row("info", &["info"], Some(info::render)),
 ];
 
 /// The registry row for a header keyword.
