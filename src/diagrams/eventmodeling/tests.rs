@@ -137,6 +137,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
             config: &config,
             svg_id: "m",
             background: Some("white"),
+            layout_json: false,
         };
         let pre = read_preamble(src).unwrap();
         let d = render(&pre, &cx).unwrap();
@@ -149,6 +150,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
         config: &config,
         svg_id: "m",
         background: None,
+        layout_json: false,
     };
     assert!(render(&read_preamble("eventmodeling").unwrap(), &cx).is_ok());
 }

@@ -9,6 +9,7 @@ fn run(src: &str) -> Result<Drawing, ParseError> {
         config: &config,
         svg_id: "m",
         background: Some("white"),
+        layout_json: false,
     };
     render(&pre, &cx)
 }

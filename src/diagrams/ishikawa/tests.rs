@@ -149,6 +149,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
             config: &config,
             svg_id: "m",
             background: Some("white"),
+            layout_json: false,
         };
         let pre = read_preamble(&src).unwrap();
         let d = render(&pre, &cx).unwrap();

@@ -123,6 +123,7 @@ fn config_and_theme_variables_reach_the_drawing() {
         config: &cfg,
         svg_id: "m",
         background: None,
+        layout_json: false,
     };
     let d = render(&pre, &cx).unwrap();
     assert!(
@@ -146,6 +147,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
             config: &cfg,
             svg_id: "m",
             background: Some("white"),
+            layout_json: false,
         };
         let pre = read_preamble(src).unwrap();
         let a = render(&pre, &cx).unwrap();
@@ -158,6 +160,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
         config: &cfg,
         svg_id: "m",
         background: None,
+        layout_json: false,
     };
     assert!(render(&read_preamble("treeView-beta").unwrap(), &cx).is_ok());
 }

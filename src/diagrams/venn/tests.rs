@@ -14,6 +14,7 @@ fn run_theme(src: &str, theme: Option<&str>) -> Result<Drawing, ParseError> {
         config: &config,
         svg_id: "m",
         background: Some("white"),
+        layout_json: false,
     };
     render(&pre, &cx)
 }
