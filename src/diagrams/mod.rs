@@ -12,6 +12,7 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod block;
 pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
@@ -104,7 +105,7 @@ pub const REGISTRY: &[DiagramType] = &[
     ),
     row("sankey", &["sankey", "sankey-beta"], None),
     row("xychart", &["xychart", "xychart-beta"], None),
-    row("block", &["block", "block-beta"], None),
+    row("block", &["block", "block-beta"], Some(block::render)),
     row("packet", &["packet", "packet-beta"], None),
     row("architecture", &["architecture", "architecture-beta"], None),
     row("kanban", &["kanban"], None),
