@@ -13,6 +13,7 @@
 //! its render function in its [`REGISTRY`] row.
 
 pub mod block;
+pub mod c4;
 pub mod flowchart;
 pub mod pie;
 pub mod quadrant;
@@ -101,7 +102,7 @@ pub const REGISTRY: &[DiagramType] = &[
             "C4Dynamic",
             "C4Deployment",
         ],
-        None,
+        Some(c4::render),
     ),
     row("sankey", &["sankey", "sankey-beta"], None),
     row("xychart", &["xychart", "xychart-beta"], None),
