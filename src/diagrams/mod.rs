@@ -12,6 +12,7 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod architecture;
 pub mod block;
 pub mod c4;
 pub mod flowchart;
@@ -108,7 +109,11 @@ pub const REGISTRY: &[DiagramType] = &[
     row("xychart", &["xychart", "xychart-beta"], None),
     row("block", &["block", "block-beta"], Some(block::render)),
     row("packet", &["packet", "packet-beta"], None),
-    row("architecture", &["architecture", "architecture-beta"], None),
+    row(
+        "architecture",
+        &["architecture", "architecture-beta"],
+        Some(architecture::render),
+    ),
     row("kanban", &["kanban"], None),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row("treemap", &["treemap", "treemap-beta"], None),
