@@ -108,75 +108,174 @@ pub fn builtin(icon: &str) -> bool {
     matches!(icon, "cloud" | "database" | "disk" | "internet" | "server")
 }
 
-/// Grid cells of every node.
-fn grid(d: &Architecture) -> Vec<(i64, i64)> {
-    let n = d.nodes.len();
-    let mut pos: Vec<Option<(i64, i64)>> = vec![None; n];
-    let mut taken: BTreeSet<(i64, i64)> = BTreeSet::new();
-    let mut adj: Vec<Vec<(usize, Side)>> = vec![Vec::new(); n];
-    for e in &d.edges {
-        if e.from == e.to {
-            continue;
-        }
-        adj[e.from].push((e.to, e.from_side));
-        adj[e.to].push((e.from, e.to_side));
+/// One thing placed at a level: a direct member node or a child group
+/// (laid out first, with a one-cell ring around it so that neighbouring
+/// boxes keep apart).
+struct Unit {
+    /// Cells of the nodes inside, relative to the unit's origin.
+    cells: Vec<(usize, i64, i64)>,
+    w: i64,
+    h: i64,
+}
+
+/// The unit (at the level of group `level`, `None` for the diagram) that
+/// node `n` belongs to: its own group chain's child of `level`, or itself.
+fn unit_key(d: &Architecture, n: usize, level: Option<usize>) -> Option<Result<usize, usize>> {
+    let mut g = d.nodes[n].group;
+    if g == level {
+        return Some(Err(n));
     }
+    let mut steps = 0;
+    while let Some(c) = g {
+        if d.groups[c].parent == level {
+            return Some(Ok(c));
+        }
+        g = d.groups[c].parent;
+        steps += 1;
+        if steps > d.groups.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Lay out the members of `level` (recursively): units placed next to one
+/// another by the sides of the edges between them; a taken place pushes a
+/// unit further the same way.
+fn place(d: &Architecture, level: Option<usize>, depth: usize) -> Unit {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut keys: Vec<Result<usize, usize>> = Vec::new();
+    if depth < 64 {
+        for (g, gr) in d.groups.iter().enumerate() {
+            if gr.parent == level && Some(g) != level {
+                let inner = place(d, Some(g), depth + 1);
+                units.push(Unit {
+                    cells: inner
+                        .cells
+                        .iter()
+                        .map(|&(n, x, y)| (n, x + 1, y + 1))
+                        .collect(),
+                    w: inner.w + 2,
+                    h: inner.h + 2,
+                });
+                keys.push(Ok(g));
+            }
+        }
+    }
+    for (n, node) in d.nodes.iter().enumerate() {
+        if node.group == level {
+            units.push(Unit {
+                cells: vec![(n, 0, 0)],
+                w: 1,
+                h: 1,
+            });
+            keys.push(Err(n));
+        }
+    }
+    let index_of = |k: Result<usize, usize>| keys.iter().position(|&x| x == k);
+    let mut adj: Vec<Vec<(usize, Side)>> = vec![Vec::new(); units.len()];
+    for e in &d.edges {
+        let (Some(ka), Some(kb)) = (unit_key(d, e.from, level), unit_key(d, e.to, level)) else {
+            continue;
+        };
+        let (Some(ua), Some(ub)) = (index_of(ka), index_of(kb)) else {
+            continue;
+        };
+        if ua != ub {
+            adj[ua].push((ub, e.from_side));
+            adj[ub].push((ua, e.to_side));
+        }
+    }
+    let mut at: Vec<Option<(i64, i64)>> = vec![None; units.len()];
+    let overlaps = |at: &[Option<(i64, i64)>], units: &[Unit], k: usize, p: (i64, i64)| {
+        at.iter().enumerate().any(|(j, q)| {
+            q.is_some_and(|q| {
+                j != k
+                    && p.0 < q.0 + units[j].w
+                    && q.0 < p.0 + units[k].w
+                    && p.1 < q.1 + units[j].h
+                    && q.1 < p.1 + units[k].h
+            })
+        })
+    };
     let mut next_x = 0i64;
-    for start in 0..n {
-        if pos[start].is_some() {
+    for start in 0..units.len() {
+        if at[start].is_some() {
             continue;
         }
-        let mut c = (next_x, 0);
-        while taken.contains(&c) {
-            c.1 += 1;
+        let mut p = (next_x, 0);
+        while overlaps(&at, &units, start, p) {
+            p.1 += 1;
         }
-        pos[start] = Some(c);
-        taken.insert(c);
+        at[start] = Some(p);
         let mut queue = VecDeque::from([start]);
         while let Some(i) = queue.pop_front() {
-            let Some(p) = pos[i] else { continue };
+            let Some(pi) = at[i] else { continue };
             for &(j, s) in &adj[i] {
-                if pos[j].is_some() {
+                if at[j].is_some() {
                     continue;
                 }
+                let mut q = match s {
+                    Side::R => (pi.0 + units[i].w, pi.1),
+                    Side::L => (pi.0 - units[j].w, pi.1),
+                    Side::B => (pi.0, pi.1 + units[i].h),
+                    Side::T => (pi.0, pi.1 - units[j].h),
+                };
                 let (dx, dy) = s.step();
-                let mut q = (p.0 + dx, p.1 + dy);
                 let mut guard = 0;
-                while taken.contains(&q) && guard < 10_000 {
+                while overlaps(&at, &units, j, q) && guard < 100_000 {
                     q = (q.0 + dx, q.1 + dy);
                     guard += 1;
                 }
-                pos[j] = Some(q);
-                taken.insert(q);
+                at[j] = Some(q);
                 queue.push_back(j);
             }
         }
-        next_x = taken.iter().map(|c| c.0).max().unwrap_or(0) + 1;
+        next_x = at
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.map(|p| p.0 + units[k].w))
+            .max()
+            .unwrap_or(0);
     }
-    // Pack used columns and rows.
-    let xs: BTreeMap<i64, i64> = taken
-        .iter()
-        .map(|c| c.0)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .zip(0..)
-        .collect();
-    let ys: BTreeMap<i64, i64> = taken
-        .iter()
-        .map(|c| c.1)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .zip(0..)
-        .collect();
-    pos.into_iter()
-        .map(|p| {
-            let p = p.unwrap_or((0, 0));
-            (
-                xs.get(&p.0).copied().unwrap_or(0),
-                ys.get(&p.1).copied().unwrap_or(0),
-            )
-        })
-        .collect()
+    // Pack the columns and rows no unit covers.
+    let mut xs = BTreeSet::new();
+    let mut ys = BTreeSet::new();
+    for (k, p) in at.iter().enumerate() {
+        if let Some(p) = p {
+            xs.extend(p.0..p.0 + units[k].w);
+            ys.extend(p.1..p.1 + units[k].h);
+        }
+    }
+    let xs: BTreeMap<i64, i64> = xs.into_iter().zip(0..).collect();
+    let ys: BTreeMap<i64, i64> = ys.into_iter().zip(0..).collect();
+    let mut cells = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        let p = at[k].unwrap_or((0, 0));
+        for &(n, x, y) in &u.cells {
+            cells.push((
+                n,
+                xs.get(&(p.0 + x)).copied().unwrap_or(0),
+                ys.get(&(p.1 + y)).copied().unwrap_or(0),
+            ));
+        }
+    }
+    Unit {
+        cells,
+        w: xs.len() as i64,
+        h: ys.len() as i64,
+    }
+}
+
+/// Grid cells of every node.
+fn grid(d: &Architecture) -> Vec<(i64, i64)> {
+    let mut out = vec![(0, 0); d.nodes.len()];
+    for (n, x, y) in place(d, None, 0).cells {
+        if let Some(o) = out.get_mut(n) {
+            *o = (x, y);
+        }
+    }
+    out
 }
 
 /// Lay out an architecture diagram.
