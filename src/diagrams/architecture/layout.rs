@@ -1,13 +1,15 @@
 //! [`Architecture`] → geometry. Text is measured here and only here.
 //!
 //! Services and junctions are put on a grid by their edges' sides, the way
-//! Mermaid's layout constrains them: `a:R -- L:b` puts `b` one cell right
-//! of `a` (`T` above, `B` below, `L` left); a taken cell pushes it further
-//! the same way. Unconnected parts sit side by side. Used rows and columns
-//! are packed, cells are 200 px apart, and each group is a box around its
-//! members and its inner groups with its title at the top. Edges leave and
-//! enter at the named sides, straight when aligned and with elbows when
-//! not.
+//! Mermaid's layout constrains them: `a:R -- L:b` puts `b` right of `a`
+//! (`T` above, `B` below, `L` left); a taken place pushes it further the
+//! same way. Each group is laid out first (recursively) and then placed as
+//! one unit, with a one-cell ring, beside the other members of its parent,
+//! so sibling groups never interleave. Unconnected parts sit side by side,
+//! empty rows and columns are packed, cells are 200 px apart, and each
+//! group is a box around its members and inner groups with its title at
+//! the top. Edges leave and enter at the named sides, straight when
+//! aligned and with elbows when not.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -148,7 +150,16 @@ fn place(d: &Architecture, level: Option<usize>, depth: usize) -> Unit {
     if depth < 64 {
         for (g, gr) in d.groups.iter().enumerate() {
             if gr.parent == level && Some(g) != level {
-                let inner = place(d, Some(g), depth + 1);
+                let mut inner = place(d, Some(g), depth + 1);
+                if inner.cells.is_empty() {
+                    // An empty group still takes a cell (a virtual node
+                    // numbered after the real ones).
+                    inner = Unit {
+                        cells: vec![(d.nodes.len() + g, 0, 0)],
+                        w: 1,
+                        h: 1,
+                    };
+                }
                 units.push(Unit {
                     cells: inner
                         .cells
@@ -267,9 +278,10 @@ fn place(d: &Architecture, level: Option<usize>, depth: usize) -> Unit {
     }
 }
 
-/// Grid cells of every node.
+/// Grid cells of every node, then of every group (the cell an empty
+/// group stands on).
 fn grid(d: &Architecture) -> Vec<(i64, i64)> {
-    let mut out = vec![(0, 0); d.nodes.len()];
+    let mut out = vec![(0, 0); d.nodes.len() + d.groups.len()];
     for (n, x, y) in place(d, None, 0).cells {
         if let Some(o) = out.get_mut(n) {
             *o = (x, y);
@@ -378,9 +390,10 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
             .as_deref()
             .filter(|t| !t.trim().is_empty())
             .map(|t| text_layout(t, style, false, None));
+        let (ax, ay) = cells.get(d.nodes.len() + g).copied().unwrap_or((0, 0));
         let inner = r.unwrap_or(Boxed {
-            x: 0.0,
-            y: 0.0,
+            x: ax as f64 * PITCH,
+            y: ay as f64 * PITCH,
             w: ICON,
             h: ICON,
         });

@@ -213,3 +213,75 @@ fn icons_are_never_fetched_and_output_is_deterministic() {
     assert!(!svg.contains("href"));
     assert!(svg.contains(">?<"));
 }
+
+/// Generated diagrams with several (nested) groups and edges between them:
+/// group boxes are nested or apart, never crossing, and no title overlaps
+/// another or an icon.
+#[test]
+fn generated_groups_never_cross() {
+    let mut seed = 9u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let sides = [("R", "L"), ("L", "R"), ("T", "B"), ("B", "T")];
+    for _case in 0..30 {
+        let mut src = String::from("architecture-beta\n");
+        let ng = 1 + next() % 4;
+        for g in 0..ng {
+            let parent = if g > 0 && next() % 2 == 0 {
+                format!(" in g{}", next() % g)
+            } else {
+                String::new()
+            };
+            src.push_str(&format!("group g{g}(cloud)[Group {g}]{parent}\n"));
+        }
+        let n = 2 + next() % 8;
+        for k in 0..n {
+            let inn = if next() % 4 == 0 {
+                String::new()
+            } else {
+                format!(" in g{}", next() % ng)
+            };
+            src.push_str(&format!("service s{k}(server)[Service {k}]{inn}\n"));
+        }
+        for k in 1..n {
+            let (a, b) = sides[next() % 4];
+            src.push_str(&format!("s{}:{a} -- {b}:s{k}\n", next() % k));
+        }
+        let d = arch(&src);
+        let g = geometry(&d);
+        let contains = |a: &Boxed, b: &Boxed| {
+            a.x <= b.x && a.y <= b.y && a.x + a.w >= b.x + b.w && a.y + a.h >= b.y + b.h
+        };
+        for (i, a) in g.groups.iter().enumerate() {
+            for b in g.groups.iter().skip(i + 1) {
+                let (ra, rb) = (&a.rect, &b.rect);
+                assert!(
+                    !overlap(ra, rb) || contains(ra, rb) || contains(rb, ra),
+                    "groups cross\n{src}"
+                );
+            }
+        }
+        let mut texts: Vec<Boxed> = g
+            .nodes
+            .iter()
+            .filter_map(|n| n.title.as_ref().map(|t| t.1))
+            .collect();
+        texts.extend(
+            g.groups
+                .iter()
+                .filter_map(|gr| gr.title.as_ref().map(|t| t.1)),
+        );
+        for (i, a) in texts.iter().enumerate() {
+            for b in texts.iter().skip(i + 1) {
+                assert!(!overlap(a, b), "texts overlap\n{src}");
+            }
+            for n in &g.nodes {
+                assert!(!overlap(a, &n.icon), "a text overlaps an icon\n{src}");
+            }
+        }
+    }
+}
