@@ -20,8 +20,8 @@ pub fn colours(kind: ElementKind, external: bool) -> (&'static str, &'static str
         (System | SystemDb | SystemQueue, true) => ("#999999", "#8A8A8A", "#FFFFFF"),
         (Container | ContainerDb | ContainerQueue, false) => ("#438DD5", "#3C7FC0", "#FFFFFF"),
         (Container | ContainerDb | ContainerQueue, true) => ("#B3B3B3", "#A6A6A6", "#FFFFFF"),
-        (_, false) => ("#85BBF0", "#78A8D8", "#000000"),
-        (_, true) => ("#CCCCCC", "#BFBFBF", "#000000"),
+        (_, false) => ("#85BBF0", "#78A8D8", "#FFFFFF"),
+        (_, true) => ("#CCCCCC", "#BFBFBF", "#FFFFFF"),
     }
 }
 
@@ -81,8 +81,8 @@ fn shape(w: &mut Writer, outline: Outline, outer: &Boxed, b: &Boxed, paint: &Att
                 ("y", num(b.y)),
                 ("width", num(b.w)),
                 ("height", num(b.h)),
-                ("rx", "2.5".into()),
-                ("ry", "2.5".into()),
+                ("rx", "12".into()),
+                ("ry", "12".into()),
             ],
         ),
         Outline::Db => {

@@ -319,7 +319,7 @@ pub fn layout(d: &C4, cfg: &C4Config) -> Geometry {
         boundaries: vec![None; d.boundaries.len()],
     };
     let fs = cfg.font_size;
-    let title_style = st(fs + 2.0, true, false);
+    let title_style = st(fs + 2.0, false, false);
     let title = d
         .title
         .as_deref()
