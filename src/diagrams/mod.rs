@@ -12,6 +12,9 @@
 //! Adding a type: create `src/diagrams/<type>/`, declare it below and put
 //! its render function in its [`REGISTRY`] row.
 
+pub mod architecture;
+pub mod block;
+pub mod c4;
 pub mod class;
 pub mod er;
 pub mod eventmodeling;
@@ -137,7 +140,7 @@ pub const REGISTRY: &[DiagramType] = &[
             "C4Dynamic",
             "C4Deployment",
         ],
-        None,
+        Some(c4::render),
     ),
     row("sankey", &["sankey", "sankey-beta"], Some(sankey::render)),
     row(
@@ -145,9 +148,13 @@ pub const REGISTRY: &[DiagramType] = &[
         &["xychart", "xychart-beta"],
         Some(xychart::render),
     ),
-    row("block", &["block", "block-beta"], None),
+    row("block", &["block", "block-beta"], Some(block::render)),
     row("packet", &["packet", "packet-beta"], Some(packet::render)),
-    row("architecture", &["architecture", "architecture-beta"], None),
+    row(
+        "architecture",
+        &["architecture", "architecture-beta"],
+        Some(architecture::render),
+    ),
     row("kanban", &["kanban"], Some(kanban::render)),
     row("radar", &["radar-beta", "radar"], Some(radar::render)),
     row(
