@@ -53,7 +53,10 @@ fn types(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1));
     let options = Options::default();
     let seq = sequence(50, 1000);
-    assert!(render(&seq, &options).is_ok(), "the generated diagram renders");
+    assert!(
+        render(&seq, &options).is_ok(),
+        "the generated diagram renders"
+    );
     group.bench_function("sequence 50 participants x 1000 messages", |b| {
         b.iter(|| render(black_box(&seq), &options).unwrap())
     });

@@ -31,6 +31,7 @@ fn svg_of(src: &str) -> String {
         config: &cfg,
         svg_id: "t",
         background: Some("white"),
+        layout_json: false,
     };
     render_architecture(&d, &cx).svg
 }

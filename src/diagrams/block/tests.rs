@@ -75,6 +75,7 @@ fn svg_of(src: &str) -> String {
         config: &cfg,
         svg_id: "t",
         background: Some("white"),
+        layout_json: false,
     };
     render_block(&d, &cx).svg
 }

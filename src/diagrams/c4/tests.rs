@@ -36,6 +36,7 @@ fn svg_of(src: &str) -> String {
         config: &cfg,
         svg_id: "t",
         background: Some("white"),
+        layout_json: false,
     };
     render_c4(&d, &cx).svg
 }
