@@ -81,6 +81,45 @@ impl ResolvedStyle {
     }
 }
 
+/// Parse a CSS length in px (`20`, `20px`, `15pt`, `1.5em`).
+pub fn parse_px(s: &str, base: f64) -> Option<f64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: f64 = n.parse().ok()?;
+    let px = match unit.trim() {
+        "" | "px" => n,
+        "pt" => n * 4.0 / 3.0,
+        "em" | "rem" => n * base,
+        _ => return None,
+    };
+    (px.is_finite() && px > 0.0 && px <= 400.0).then_some(px)
+}
+
+/// The text style of a label with a resolved style (`font-size`,
+/// `font-weight`, `font-style`) over the base size.
+pub fn text_style(style: &ResolvedStyle, base: f64) -> crate::text::TextStyle {
+    let mut t = crate::text::TextStyle {
+        size: base,
+        ..crate::text::TextStyle::default()
+    };
+    if let Some(size) = style.font_size.as_deref().and_then(|s| parse_px(s, base)) {
+        t.size = size;
+    }
+    if let Some(wt) = style.font_weight.as_deref() {
+        t.bold = match wt.trim() {
+            "bold" | "bolder" => true,
+            n => n.parse::<u32>().is_ok_and(|n| n >= 600),
+        };
+    }
+    if let Some(st) = style.font_style.as_deref() {
+        t.italic = matches!(st.trim(), "italic" | "oblique");
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
