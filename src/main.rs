@@ -18,6 +18,22 @@ fn main() -> ExitCode {
         }
     };
     match cli::batch::run(&args) {
+        Ok(s) if args.check => {
+            if s.stale > 0 {
+                eprintln!(
+                    "{} output{} out of date, {} up to date",
+                    s.stale,
+                    if s.stale == 1 { "" } else { "s" },
+                    s.up_to_date
+                );
+                ExitCode::from(1)
+            } else {
+                if !args.quiet {
+                    eprintln!("{} outputs up to date", s.up_to_date);
+                }
+                ExitCode::SUCCESS
+            }
+        }
         Ok(s) => {
             if !args.quiet || s.failed > 0 {
                 eprintln!(
@@ -27,7 +43,11 @@ fn main() -> ExitCode {
                     s.rendered,
                     if s.rendered == 1 { "" } else { "s" },
                     s.failed,
-                    if s.without_diagrams > 0 {
+                    if s.up_to_date > 0 {
+                        format!(", {} up to date", s.up_to_date)
+                    } else {
+                        String::new()
+                    } + &if s.without_diagrams > 0 {
                         format!(", {} without diagrams", s.without_diagrams)
                     } else {
                         String::new()

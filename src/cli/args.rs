@@ -70,6 +70,40 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Number of diagrams rendered at once (default: every core; 1 renders
+    /// one after the other). Output is the same either way.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+
+    /// Write one JSON record per diagram (document, lines, type, outputs,
+    /// status, error, ms) to FILE.
+    #[arg(long, value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+
+    /// Render nothing: exit 1 and list the outputs that are missing or out
+    /// of date, 0 when every output is up to date.
+    #[arg(long, conflicts_with = "list")]
+    pub check: bool,
+
+    /// Render and rewrite every output, even those up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Also write, beside the images, a copy of each Markdown document in
+    /// which every diagram fence is replaced by an image link.
+    #[arg(long, conflicts_with_all = ["list", "check"])]
+    pub rewrite: bool,
+
+    /// With --rewrite: keep each diagram's source in a `<details>` block
+    /// after its image.
+    #[arg(long, requires = "rewrite")]
+    pub keep_source: bool,
+
+    /// Output names: `numbered` (`<stem>-<n>`) or `hash` (`<stem>-<short
+    /// content hash>`, stable when other diagrams of the document change).
+    #[arg(long, value_name = "SCHEME", default_value = "numbered", value_parser = ["numbered", "hash"])]
+    pub names: String,
 }
 
 /// An output format.

@@ -2,4 +2,6 @@
 
 pub mod args;
 pub mod batch;
+pub mod cache;
 pub mod report;
+pub mod rewrite;
