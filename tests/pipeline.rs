@@ -278,3 +278,50 @@ fn hash_names_are_stable_when_other_blocks_change() {
     let second = fs::read_to_string(out.join("guide.md")).unwrap();
     assert!(second.contains(&pie_link), "{second}");
 }
+
+#[test]
+fn mermaid_cli_flags_write_one_png_file() {
+    let t = Tmp::new("mmdc");
+    let x = t.path().join("x.mmd");
+    fs::write(&x, "graph TD\n  A --> B\n").unwrap();
+    let png = t.path().join("x.png");
+    let o = run(&[
+        s("-i"),
+        &x,
+        s("-o"),
+        &png,
+        s("-t"),
+        s("dark"),
+        s("-b"),
+        s("transparent"),
+        s("-w"),
+        s("1200"),
+        s("-p"),
+        s("puppeteer.json"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Puppeteer configuration is ignored"));
+    let dec = png::Decoder::new(std::io::Cursor::new(fs::read(&png).unwrap()));
+    let mut reader = dec.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.width, 1200);
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    assert_eq!(buf[3], 0, "the corner is transparent");
+    // Only the one file: no cache manifest beside it.
+    let mut names: Vec<_> = fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["x.mmd", "x.png"]);
+    // Two diagrams for one file: a usage error.
+    let md = t.path().join("two.md");
+    fs::write(
+        &md,
+        "```mermaid\ngraph TD\nA\n```\n```mermaid\ngraph TD\nB\n```\n",
+    )
+    .unwrap();
+    let o = run(&[s("-i"), &md, s("-o"), &t.path().join("two.svg")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -123,7 +123,38 @@ pub fn run(args: &Args) -> Result<Summary> {
         return Ok(summary);
     }
 
-    let formats = &args.format;
+    // mermaid-cli's `-o FILE.svg|png`: one diagram into one file, no cache.
+    let single = single_output(args)?;
+    let (out_dir, formats, use_cache) = match &single {
+        Some((dir, stem, f)) => {
+            if jobs.len() != 1 {
+                anyhow::bail!(
+                    "{}: an output file needs exactly one diagram, and the input holds {}",
+                    args.output.display(),
+                    jobs.len()
+                );
+            }
+            jobs[0].stem = stem.clone();
+            (dir.clone(), vec![*f], false)
+        }
+        None => (args.output.clone(), args.format.clone(), true),
+    };
+    let formats = &formats;
+    let force = args.force || !use_cache;
+    if !args.quiet {
+        if let Some(css) = &args.css_file {
+            eprintln!(
+                "{}: note: CSS files are not applied (use themeVariables in -c)",
+                css.display()
+            );
+        }
+        if let Some(p) = &args.puppeteer_config_file {
+            eprintln!(
+                "{}: note: no browser is used; the Puppeteer configuration is ignored",
+                p.display()
+            );
+        }
+    }
     let options = options_of(args)?;
     let n_jobs = jobs.len();
     let job_options = |j: &Job| {
@@ -135,12 +166,20 @@ pub fn run(args: &Args) -> Result<Summary> {
         };
         options
     };
-    let mut cache = cache::Manifest::load(&args.output);
+    let mut cache = if use_cache {
+        cache::Manifest::load(&out_dir)
+    } else {
+        cache::Manifest::default()
+    };
     // The expected hash of every output of every job.
     let expected: Vec<Vec<(PathBuf, String)>> = jobs
         .iter()
         .map(|j| {
-            let key = cache::job_key(&j.block.source, &job_options(j), (args.scale, args.width));
+            let key = cache::job_key(
+                &j.block.source,
+                &job_options(j),
+                (args.scale, args.width, args.height),
+            );
             formats
                 .iter()
                 .map(|f| {
@@ -152,20 +191,17 @@ pub fn run(args: &Args) -> Result<Summary> {
         })
         .collect();
     let fresh = |outs: &[(PathBuf, String)]| {
-        !outs.is_empty()
-            && outs
-                .iter()
-                .all(|(rel, h)| cache.is_fresh(&args.output, rel, h))
+        !outs.is_empty() && outs.iter().all(|(rel, h)| cache.is_fresh(&out_dir, rel, h))
     };
 
     if args.check {
         for (j, outs) in jobs.iter().zip(&expected) {
             for (rel, h) in outs {
-                let path = args.output.join(rel);
+                let path = out_dir.join(rel);
                 if !path.exists() {
                     summary.stale += 1;
                     println!("{}: missing: {}", j.doc.name, path.display());
-                } else if !cache.is_fresh(&args.output, rel, h) {
+                } else if !cache.is_fresh(&out_dir, rel, h) {
                     summary.stale += 1;
                     println!("{}: out of date: {}", j.doc.name, path.display());
                 } else {
@@ -190,10 +226,10 @@ pub fn run(args: &Args) -> Result<Summary> {
         jobs.par_iter()
             .zip(expected.par_iter())
             .map(|(j, outs)| {
-                let r = if !args.force && fresh(outs) {
+                let r = if !force && fresh(outs) {
                     JobResult {
                         status: Status::UpToDate,
-                        outputs: outs.iter().map(|(rel, _)| args.output.join(rel)).collect(),
+                        outputs: outs.iter().map(|(rel, _)| out_dir.join(rel)).collect(),
                         ty: mermaid_render::diagram_type(&j.block.source)
                             .ok()
                             .flatten()
@@ -209,11 +245,11 @@ pub fn run(args: &Args) -> Result<Summary> {
                         &j.block,
                         j.doc,
                         &j.stem,
-                        &args.output,
+                        &out_dir,
                         formats,
-                        (args.scale, args.width),
+                        (args.scale, args.width, args.height),
                         &job_options(j),
-                        if args.force { &[] } else { outs.as_slice() },
+                        if force { &[] } else { outs.as_slice() },
                         &cache,
                     );
                     r.ms = started.elapsed().as_millis() as u64;
@@ -270,12 +306,12 @@ pub fn run(args: &Args) -> Result<Summary> {
             }));
         }
     }
-    if summary.rendered > 0 || summary.failed > 0 {
-        if let Err(e) = cache.save(&args.output) {
+    if use_cache && (summary.rendered > 0 || summary.failed > 0) {
+        if let Err(e) = cache.save(&out_dir) {
             summary.io_errors += 1;
             eprintln!(
                 "{}: error: cannot write the cache: {e:#}",
-                args.output.display()
+                out_dir.display()
             );
         }
     }
@@ -295,7 +331,7 @@ pub fn run(args: &Args) -> Result<Summary> {
                 })
                 .collect();
             let text = rewrite::rewrite(&d.text, &blocks, args.keep_source);
-            let path = args.output.join(&d.out_doc);
+            let path = out_dir.join(&d.out_doc);
             let unchanged = fs::read(&path).is_ok_and(|old| old == text.as_bytes());
             if unchanged {
                 continue;
@@ -512,12 +548,44 @@ fn stem_id(stem: &Path) -> String {
         .collect()
 }
 
-/// The PNG scale: `--width` divided by the SVG's width when given.
-fn png_scale(svg_width: f64, scale: f32, width: Option<u32>) -> f32 {
-    match width {
-        Some(w) if svg_width > 0.0 => (w as f32 / svg_width as f32).clamp(0.001, 64.0),
+/// The PNG scale: `--width` divided by the SVG's width when given, else
+/// `--height` divided by its height.
+fn png_scale((svg_w, svg_h): (f64, f64), scale: f32, (w, h): (Option<u32>, Option<u32>)) -> f32 {
+    match (w, h) {
+        (Some(w), _) if svg_w > 0.0 => (w as f32 / svg_w as f32).clamp(0.001, 64.0),
+        (None, Some(h)) if svg_h > 0.0 => (h as f32 / svg_h as f32).clamp(0.001, 64.0),
         _ => scale,
     }
+}
+
+/// `-o FILE.svg` / `-o FILE.png` (or `-e`): the output folder, stem and
+/// format of the one output file; `None` for an output folder.
+fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
+    let ext = ext_of(&args.output).to_ascii_lowercase();
+    let by_ext = match ext.as_str() {
+        "svg" => Some(Format::Svg),
+        "png" => Some(Format::Png),
+        "pdf" => anyhow::bail!(
+            "{}: PDF output is not available (no svg2pdf release works with this build's usvg)",
+            args.output.display()
+        ),
+        _ => None,
+    };
+    let Some(f) = by_ext else {
+        return Ok(None);
+    };
+    let f = match args.output_format.as_deref() {
+        Some("svg") => Format::Svg,
+        Some("png") => Format::Png,
+        _ => f,
+    };
+    let dir = args
+        .output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let stem = PathBuf::from(args.output.file_stem().unwrap_or_default());
+    Ok(Some((dir, stem, f)))
 }
 
 fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
@@ -535,7 +603,7 @@ fn render_one(
     stem: &Path,
     out_dir: &Path,
     formats: &[Format],
-    (scale, width): (f32, Option<u32>),
+    (scale, width, height): (f32, Option<u32>, Option<u32>),
     options: &Options,
     expected: &[(PathBuf, String)],
     cache: &cache::Manifest,
@@ -586,7 +654,11 @@ fn render_one(
                     ), false);
                 }
             },
-            Format::Png => match rendered.png(png_scale(rendered.width, scale, width)) {
+            Format::Png => match rendered.png(png_scale(
+                (rendered.width, rendered.height),
+                scale,
+                (width, height),
+            )) {
                 Ok(png) => outputs.push((rel, png)),
                 Err(e) => {
                     let (line, _) = block.doc_position(1, 1);
@@ -651,7 +723,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Read every input into documents with their output stems.
 fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
     let mut docs = Vec::new();
-    for input in &args.inputs {
+    for input in args.inputs.iter().chain(&args.input) {
         if input.as_os_str() == "-" {
             let mut text = String::new();
             std::io::stdin()

@@ -77,13 +77,17 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// The hash of everything one diagram's outputs depend on.
-pub fn job_key(source: &str, options: &Options, (scale, width): (f32, Option<u32>)) -> String {
+pub fn job_key(
+    source: &str,
+    options: &Options,
+    (scale, width, height): (f32, Option<u32>, Option<u32>),
+) -> String {
     let mut h = Sha256::new();
     h.update(concat!("mermaid-render ", env!("CARGO_PKG_VERSION")).as_bytes());
     h.update([0]);
     h.update(format!("{options:?}").as_bytes());
     h.update([0]);
-    h.update(format!("{scale:?} {width:?}").as_bytes());
+    h.update(format!("{scale:?} {width:?} {height:?}").as_bytes());
     h.update([0]);
     h.update(source.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
