@@ -9,6 +9,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if argv.first().map(String::as_str) == Some("mdbook") {
+        return cli::mdbook::main(&argv[1..]);
+    }
     let args = match cli::args::Args::try_parse() {
         Ok(a) => a,
         Err(e) => {

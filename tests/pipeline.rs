@@ -325,3 +325,40 @@ fn mermaid_cli_flags_write_one_png_file() {
     let o = run(&[s("-i"), &md, s("-o"), &t.path().join("two.svg")]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn mdbook_preprocessor_exchange() {
+    let o = bin().args(["mdbook", "supports", "html"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let input = fs::read(fixtures().join("mdbook-input.json")).unwrap();
+    let mut child = bin()
+        .arg("mdbook")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let book: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let intro = book["sections"][0]["Chapter"]["content"].as_str().unwrap();
+    assert!(
+        intro.starts_with("# Intro\n\nBefore.\n\n<div class=\"mermaid-render\"><svg"),
+        "{intro}"
+    );
+    assert!(intro.ends_with("</svg></div>\n\nAfter.\n"), "{intro}");
+    assert!(intro.contains("Hello") && !intro.contains("```"));
+    let nested = book["sections"][0]["Chapter"]["sub_items"][0]["Chapter"]["content"]
+        .as_str()
+        .unwrap();
+    assert!(
+        nested.starts_with("# Nested\n\n> <div class=\"mermaid-render\"><svg"),
+        "{nested}"
+    );
+    assert_eq!(book["sections"][1], "Separator");
+    let plain = book["sections"][2]["Chapter"]["content"].as_str().unwrap();
+    assert_eq!(plain, "# Plain\n\n```rust\nfn main() {}\n```\n");
+    assert!(book.get("__non_exhaustive").is_some());
+}

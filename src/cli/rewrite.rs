@@ -10,10 +10,33 @@ use std::path::PathBuf;
 /// share one folder). A block that is not a fence of its own lines (e.g. a
 /// `<pre class="mermaid">` on one line) is left as it is.
 pub fn rewrite(text: &str, blocks: &[(&Block, PathBuf)], keep_source: bool) -> String {
+    let with: Vec<(&Block, String)> = blocks
+        .iter()
+        .map(|(b, link)| {
+            let name = link
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                *b,
+                format!(
+                    "![{}]({})",
+                    escape_alt(&title_of(&b.source)),
+                    name.replace(' ', "%20")
+                ),
+            )
+        })
+        .collect();
+    replace_blocks(text, &with, keep_source)
+}
+
+/// `text` with each block's whole fence replaced by one line: the fence's
+/// prefix and the given text (which must hold no line break).
+pub fn replace_blocks(text: &str, blocks: &[(&Block, String)], keep_source: bool) -> String {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut out = String::with_capacity(text.len());
     let mut next = 0; // 0-based index of the next line to copy
-    for (k, (block, link)) in blocks.iter().enumerate() {
+    for (k, (block, with)) in blocks.iter().enumerate() {
         let (Some(first), Some(last)) = (block.lines.first(), block.lines.last()) else {
             continue;
         };
@@ -42,14 +65,8 @@ pub fn rewrite(text: &str, blocks: &[(&Block, PathBuf)], keep_source: bool) -> S
             "\n"
         };
         let end = if lines[close].ends_with('\n') { nl } else { "" };
-        let name = link
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         out.push_str(&format!(
-            "{prefix}![{}]({}){}",
-            escape_alt(&title_of(&block.source)),
-            name.replace(' ', "%20"),
+            "{prefix}{with}{}",
             if keep_source { nl } else { end }
         ));
         if keep_source {
