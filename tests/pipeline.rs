@@ -362,3 +362,21 @@ fn mdbook_preprocessor_exchange() {
     assert_eq!(plain, "# Plain\n\n```rust\nfn main() {}\n```\n");
     assert!(book.get("__non_exhaustive").is_some());
 }
+
+#[test]
+fn markdown_output_file_is_rewritten_as_mermaid_cli_names_it() {
+    let t = Tmp::new("mdout");
+    let docs = corpus(&t);
+    let out = t.path().join("site/page.md");
+    let o = run(&[s("-i"), &docs.join("guide.md"), s("-o"), &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = fs::read_to_string(&out).unwrap();
+    assert!(got.contains("![Login flow](page-1.svg)\r\n"), "{got}");
+    assert!(got.contains("> ![diagram](page-2.svg)\r\n"), "{got}");
+    let mut names: Vec<_> = fs::read_dir(t.path().join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["page-1.svg", "page-2.svg", "page.md"]);
+}

@@ -52,7 +52,28 @@ pub struct Summary {
 
 pub fn run(args: &Args) -> Result<Summary> {
     let mut summary = Summary::default();
-    let docs = collect(args, &mut summary)?;
+    let mut docs = collect(args, &mut summary)?;
+    // mermaid-cli's `-o OUT.md`: one Markdown document rewritten to OUT.md
+    // beside its images OUT-1.svg, OUT-2.svg, …
+    let md_out = matches!(
+        ext_of(&args.output).to_ascii_lowercase().as_str(),
+        "md" | "markdown"
+    ) && !args.list;
+    if md_out {
+        if docs.len() != 1 {
+            anyhow::bail!(
+                "{}: a Markdown output file needs exactly one input document, and there are {}",
+                args.output.display(),
+                docs.len()
+            );
+        }
+        docs[0].out_stem = PathBuf::from(args.output.file_stem().unwrap_or_default());
+        docs[0].out_doc = PathBuf::from(args.output.file_name().unwrap_or_default());
+        if docs[0].kind == SourceKind::Text {
+            docs[0].kind = SourceKind::Markdown;
+        }
+    }
+    let docs = docs;
     summary.documents = docs.len();
 
     // Jobs: every diagram of every document, with its output stem.
@@ -66,7 +87,7 @@ pub fn run(args: &Args) -> Result<Summary> {
                 eprintln!("{}: note: no Mermaid diagram found", d.name);
             }
         }
-        let many = blocks.len() > 1;
+        let many = blocks.len() > 1 || md_out;
         let mut mine = Vec::new();
         for (i, block) in blocks.into_iter().enumerate() {
             let stem = if args.names == "hash" {
@@ -136,6 +157,18 @@ pub fn run(args: &Args) -> Result<Summary> {
             }
             jobs[0].stem = stem.clone();
             (dir.clone(), vec![*f], false)
+        }
+        None if md_out => {
+            let f = match args.output_format.as_deref() {
+                Some("png") => Format::Png,
+                _ => Format::Svg,
+            };
+            let dir = args
+                .output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            (dir, vec![f], false)
         }
         None => (args.output.clone(), args.format.clone(), true),
     };
@@ -315,7 +348,7 @@ pub fn run(args: &Args) -> Result<Summary> {
             );
         }
     }
-    if args.rewrite {
+    if args.rewrite || md_out {
         for (d, mine) in docs.iter().zip(&doc_blocks) {
             if d.kind != SourceKind::Markdown {
                 continue;
