@@ -83,7 +83,7 @@ pub fn job_key(
     (scale, width, height): (f32, Option<u32>, Option<u32>),
 ) -> String {
     let mut h = Sha256::new();
-    h.update(concat!("mermaid-render ", env!("CARGO_PKG_VERSION")).as_bytes());
+    h.update(tool_id().as_bytes());
     h.update([0]);
     h.update(format!("{options:?}").as_bytes());
     h.update([0]);
@@ -91,6 +91,27 @@ pub fn job_key(
     h.update([0]);
     h.update(source.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The tool's version and its build (the executable's size and mtime), so
+/// that a rebuilt renderer never trusts outputs of an older build.
+fn tool_id() -> String {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let build = std::env::current_exe()
+            .and_then(fs::metadata)
+            .map(|m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{} {t}", m.len())
+            })
+            .unwrap_or_default();
+        format!("mermaid-render {} {build}", env!("CARGO_PKG_VERSION"))
+    })
+    .clone()
 }
 
 /// The hash of one output (the job's key and the output's extension).
