@@ -9,6 +9,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if argv.first().map(String::as_str) == Some("mdbook") {
+        return cli::mdbook::main(&argv[1..]);
+    }
     let args = match cli::args::Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -18,6 +25,22 @@ fn main() -> ExitCode {
         }
     };
     match cli::batch::run(&args) {
+        Ok(s) if args.check => {
+            if s.stale > 0 {
+                eprintln!(
+                    "{} output{} out of date, {} up to date",
+                    s.stale,
+                    if s.stale == 1 { "" } else { "s" },
+                    s.up_to_date
+                );
+                ExitCode::from(1)
+            } else {
+                if !args.quiet {
+                    eprintln!("{} outputs up to date", s.up_to_date);
+                }
+                ExitCode::SUCCESS
+            }
+        }
         Ok(s) => {
             if !args.quiet || s.failed > 0 {
                 eprintln!(
@@ -27,7 +50,11 @@ fn main() -> ExitCode {
                     s.rendered,
                     if s.rendered == 1 { "" } else { "s" },
                     s.failed,
-                    if s.without_diagrams > 0 {
+                    if s.up_to_date > 0 {
+                        format!(", {} up to date", s.up_to_date)
+                    } else {
+                        String::new()
+                    } + &if s.without_diagrams > 0 {
                         format!(", {} without diagrams", s.without_diagrams)
                     } else {
                         String::new()

@@ -38,14 +38,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Every file under `dir`, relative, sorted.
+/// Every file under `dir`, relative, sorted (the cache manifest left out).
 fn files(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
         for e in fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
                 walk(base, &p, out);
-            } else {
+            } else if !p.ends_with(".mermaid-render-cache.json") {
                 out.push(
                     p.strip_prefix(base)
                         .unwrap()

@@ -9,12 +9,22 @@ use std::path::PathBuf;
 pub struct Args {
     /// Files or folders to read (folders are walked recursively in sorted
     /// order); `-` reads one document from standard input.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "input", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output folder.
+    /// One input, as mermaid-cli's `-i` (`-` for standard input).
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Output folder; or one output file when it ends in `.svg` or `.png`
+    /// (the input must hold exactly one diagram), as mermaid-cli's `-o`.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub output: PathBuf,
+
+    /// Format of a single output file (mermaid-cli's `-e`): svg or png
+    /// (default: from the `-o` file's extension).
+    #[arg(short = 'e', long = "output-format", visible_alias = "outputFormat", value_name = "FORMAT", value_parser = ["svg", "png"])]
+    pub output_format: Option<String>,
 
     /// Comma-separated output formats: svg, png, layout.
     #[arg(
@@ -34,8 +44,19 @@ pub struct Args {
     #[arg(short, long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=32768))]
     pub width: Option<u32>,
 
+    /// Height of PNG images in pixels (when --width is not given; the width
+    /// follows).
+    #[arg(short = 'H', long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..=32768))]
+    pub height: Option<u32>,
+
     /// Background colour: `white` (default), `transparent`, or any CSS colour.
-    #[arg(short, long, value_name = "COLOUR", default_value = "white")]
+    #[arg(
+        short,
+        long,
+        visible_alias = "backgroundColor",
+        value_name = "COLOUR",
+        default_value = "white"
+    )]
     pub background: String,
 
     /// Theme: default, neutral, dark, forest or base (a diagram's own
@@ -45,12 +66,31 @@ pub struct Args {
 
     /// Mermaid configuration JSON file (`theme`, `themeVariables`,
     /// `flowchart.wrappingWidth`, …), as mermaid-cli's `-c`.
-    #[arg(short, long, value_name = "FILE.json")]
+    #[arg(short, long, visible_alias = "configFile", value_name = "FILE.json")]
     pub config: Option<PathBuf>,
+
+    /// mermaid-cli's CSS file: accepted, not applied (a note says so).
+    #[arg(
+        short = 'C',
+        long = "css-file",
+        visible_alias = "cssFile",
+        value_name = "FILE.css"
+    )]
+    pub css_file: Option<PathBuf>,
+
+    /// mermaid-cli's Puppeteer configuration: accepted and ignored (no
+    /// browser here).
+    #[arg(
+        short = 'p',
+        long = "puppeteer-config-file",
+        visible_alias = "puppeteerConfigFile",
+        value_name = "FILE.json"
+    )]
+    pub puppeteer_config_file: Option<PathBuf>,
 
     /// Prefix of the ids inside each SVG (default: `mermaid-` and the
     /// output file's stem, so several SVGs can be inlined in one page).
-    #[arg(long, value_name = "ID")]
+    #[arg(short = 'I', long, visible_alias = "svgId", value_name = "ID")]
     pub svg_id: Option<String>,
 
     /// Largest diagram accepted, in bytes (a larger one is reported and
@@ -70,6 +110,40 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Number of diagrams rendered at once (default: every core; 1 renders
+    /// one after the other). Output is the same either way.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+
+    /// Write one JSON record per diagram (document, lines, type, outputs,
+    /// status, error, ms) to FILE.
+    #[arg(long, value_name = "FILE.json")]
+    pub report: Option<PathBuf>,
+
+    /// Render nothing: exit 1 and list the outputs that are missing or out
+    /// of date, 0 when every output is up to date.
+    #[arg(long, conflicts_with = "list")]
+    pub check: bool,
+
+    /// Render and rewrite every output, even those up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Also write, beside the images, a copy of each Markdown document in
+    /// which every diagram fence is replaced by an image link.
+    #[arg(long, conflicts_with_all = ["list", "check"])]
+    pub rewrite: bool,
+
+    /// With --rewrite: keep each diagram's source in a `<details>` block
+    /// after its image.
+    #[arg(long, requires = "rewrite")]
+    pub keep_source: bool,
+
+    /// Output names: `numbered` (`<stem>-<n>`) or `hash` (`<stem>-<short
+    /// content hash>`, stable when other diagrams of the document change).
+    #[arg(long, value_name = "SCHEME", default_value = "numbered", value_parser = ["numbered", "hash"])]
+    pub names: String,
 }
 
 /// An output format.

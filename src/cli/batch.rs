@@ -2,17 +2,18 @@
 //! outputs atomically, and count what happened.
 
 use super::args::{Args, Format};
-use super::report;
+use super::{cache, report, rewrite};
 use anyhow::{Context, Result};
 use mermaid_render::config::Value;
 use mermaid_render::extract::{self, Block, SourceKind};
 use mermaid_render::{Error, Options};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 /// Extensions read when walking a folder (files named on the command line
 /// are always read).
@@ -20,9 +21,6 @@ const WALKED: &[&str] = &[
     "md", "markdown", "mdx", "qmd", "rmd", "mmd", "mermaid", "txt", "html", "htm", "rst", "adoc",
     "asciidoc",
 ];
-
-/// The outcome of one diagram: the files written, or the message to print.
-type Outcome = Result<Vec<PathBuf>, String>;
 
 /// One input document.
 struct Doc {
@@ -33,6 +31,9 @@ struct Doc {
     /// Output path without extension, relative to the output folder (the
     /// document's stem, under its mirrored subfolder).
     out_stem: PathBuf,
+    /// Path of the rewritten copy (`--rewrite`), relative to the output
+    /// folder: the document's own relative path.
+    out_doc: PathBuf,
 }
 
 /// What the run did.
@@ -43,20 +44,41 @@ pub struct Summary {
     pub rendered: usize,
     pub failed: usize,
     pub io_errors: usize,
+    /// Diagrams whose outputs were all up to date (not rendered).
+    pub up_to_date: usize,
+    /// With --check: outputs missing or out of date.
+    pub stale: usize,
 }
 
 pub fn run(args: &Args) -> Result<Summary> {
     let mut summary = Summary::default();
-    let docs = collect(args, &mut summary)?;
+    let mut docs = collect(args, &mut summary)?;
+    // mermaid-cli's `-o OUT.md`: one Markdown document rewritten to OUT.md
+    // beside its images OUT-1.svg, OUT-2.svg, …
+    let md_out = matches!(
+        ext_of(&args.output).to_ascii_lowercase().as_str(),
+        "md" | "markdown"
+    ) && !args.list;
+    if md_out {
+        if docs.len() != 1 {
+            anyhow::bail!(
+                "{}: a Markdown output file needs exactly one input document, and there are {}",
+                args.output.display(),
+                docs.len()
+            );
+        }
+        docs[0].out_stem = PathBuf::from(args.output.file_stem().unwrap_or_default());
+        docs[0].out_doc = PathBuf::from(args.output.file_name().unwrap_or_default());
+        if docs[0].kind == SourceKind::Text {
+            docs[0].kind = SourceKind::Markdown;
+        }
+    }
+    let docs = docs;
     summary.documents = docs.len();
 
     // Jobs: every diagram of every document, with its output stem.
-    struct Job<'a> {
-        doc: &'a Doc,
-        block: Block,
-        stem: PathBuf,
-    }
     let mut jobs = Vec::new();
+    let mut doc_blocks: Vec<Vec<usize>> = Vec::new();
     for d in &docs {
         let blocks = extract::extract(&d.text, d.kind);
         if blocks.is_empty() {
@@ -65,19 +87,24 @@ pub fn run(args: &Args) -> Result<Summary> {
                 eprintln!("{}: note: no Mermaid diagram found", d.name);
             }
         }
-        let many = blocks.len() > 1;
+        let many = blocks.len() > 1 || md_out;
+        let mut mine = Vec::new();
         for (i, block) in blocks.into_iter().enumerate() {
-            let stem = if many {
+            let stem = if args.names == "hash" {
+                with_suffix(&d.out_stem, &format!("-{}", short_hash(&block.source)))
+            } else if many {
                 with_suffix(&d.out_stem, &format!("-{}", i + 1))
             } else {
                 d.out_stem.clone()
             };
+            mine.push(jobs.len());
             jobs.push(Job {
                 doc: d,
                 block,
                 stem,
             });
         }
+        doc_blocks.push(mine);
     }
 
     // Two jobs must never write one path: a later job whose stem is taken
@@ -117,62 +144,362 @@ pub fn run(args: &Args) -> Result<Summary> {
         return Ok(summary);
     }
 
-    let formats = &args.format;
-    let options = options_of(args)?;
-    let results: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(jobs.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= jobs.len() {
-                    break;
-                }
-                let j = &jobs[i];
-                let mut options = options.clone();
-                options.svg_id = match &args.svg_id {
-                    Some(id) if jobs.len() == 1 => id.clone(),
-                    Some(id) => format!("{id}-{}", stem_id(&j.stem)),
-                    None => format!("mermaid-{}", stem_id(&j.stem)),
-                };
-                let r = render_one(
-                    &j.block,
-                    j.doc,
-                    &j.stem,
-                    &args.output,
-                    formats,
-                    (args.scale, args.width),
-                    &options,
+    // mermaid-cli's `-o FILE.svg|png`: one diagram into one file, no cache.
+    let single = single_output(args)?;
+    let (out_dir, formats, use_cache) = match &single {
+        Some((dir, stem, f)) => {
+            if jobs.len() != 1 {
+                anyhow::bail!(
+                    "{}: an output file needs exactly one diagram, and the input holds {}",
+                    args.output.display(),
+                    jobs.len()
                 );
-                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
-            });
+            }
+            jobs[0].stem = stem.clone();
+            (dir.clone(), vec![*f], false)
         }
+        None if md_out => {
+            let f = match args.output_format.as_deref() {
+                Some("png") => Format::Png,
+                _ => Format::Svg,
+            };
+            let dir = args
+                .output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            (dir, vec![f], false)
+        }
+        None => (args.output.clone(), args.format.clone(), true),
+    };
+    let formats = &formats;
+    let force = args.force || !use_cache;
+    if !args.quiet {
+        if let Some(css) = &args.css_file {
+            eprintln!(
+                "{}: note: CSS files are not applied (use themeVariables in -c)",
+                css.display()
+            );
+        }
+        if let Some(p) = &args.puppeteer_config_file {
+            eprintln!(
+                "{}: note: no browser is used; the Puppeteer configuration is ignored",
+                p.display()
+            );
+        }
+    }
+    let options = options_of(args)?;
+    let n_jobs = jobs.len();
+    let job_options = |j: &Job| {
+        let mut options = options.clone();
+        options.svg_id = match &args.svg_id {
+            Some(id) if n_jobs == 1 => id.clone(),
+            Some(id) => format!("{id}-{}", stem_id(&j.stem)),
+            None => format!("mermaid-{}", stem_id(&j.stem)),
+        };
+        options
+    };
+    let mut cache = if use_cache {
+        cache::Manifest::load(&out_dir)
+    } else {
+        cache::Manifest::default()
+    };
+    // The expected hash of every output of every job.
+    let expected: Vec<Vec<(PathBuf, String)>> = jobs
+        .iter()
+        .map(|j| {
+            let key = cache::job_key(
+                &j.block.source,
+                &job_options(j),
+                (args.scale, args.width, args.height),
+            );
+            formats
+                .iter()
+                .map(|f| {
+                    let rel = with_suffix(&j.stem, ext(*f));
+                    let h = cache::output_hash(&key, ext(*f));
+                    (rel, h)
+                })
+                .collect()
+        })
+        .collect();
+    let fresh = |outs: &[(PathBuf, String)]| {
+        !outs.is_empty() && outs.iter().all(|(rel, h)| cache.is_fresh(&out_dir, rel, h))
+    };
+
+    if args.check {
+        for (j, outs) in jobs.iter().zip(&expected) {
+            for (rel, h) in outs {
+                let path = out_dir.join(rel);
+                if !path.exists() {
+                    summary.stale += 1;
+                    println!("{}: missing: {}", j.doc.name, path.display());
+                } else if !cache.is_fresh(&out_dir, rel, h) {
+                    summary.stale += 1;
+                    println!("{}: out of date: {}", j.doc.name, path.display());
+                } else {
+                    summary.up_to_date += 1;
+                }
+            }
+        }
+        return Ok(summary);
+    }
+
+    let threads = args.jobs.map(|n| n as usize).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
     });
-    for (j, r) in jobs.iter().zip(results) {
-        match r.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            Some(Ok(paths)) => {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .context("starting the worker threads")?;
+    let progress = Progress::new(n_jobs as u64, args.quiet);
+    let results: Vec<JobResult> = pool.install(|| {
+        jobs.par_iter()
+            .zip(expected.par_iter())
+            .map(|(j, outs)| {
+                let r = if !force && fresh(outs) {
+                    JobResult {
+                        status: Status::UpToDate,
+                        outputs: outs.iter().map(|(rel, _)| out_dir.join(rel)).collect(),
+                        ty: mermaid_render::diagram_type(&j.block.source)
+                            .ok()
+                            .flatten()
+                            .unwrap_or("unknown")
+                            .to_string(),
+                        error: None,
+                        io: false,
+                        ms: 0,
+                    }
+                } else {
+                    let started = Instant::now();
+                    let mut r = render_one(
+                        &j.block,
+                        j.doc,
+                        &j.stem,
+                        &out_dir,
+                        formats,
+                        (args.scale, args.width, args.height),
+                        &job_options(j),
+                        if force { &[] } else { outs.as_slice() },
+                        &cache,
+                    );
+                    r.ms = started.elapsed().as_millis() as u64;
+                    r
+                };
+                progress.tick();
+                r
+            })
+            .collect()
+    });
+    progress.finish();
+
+    let mut records = Vec::new();
+    for ((j, r), outs) in jobs.iter().zip(&results).zip(&expected) {
+        match r.status {
+            Status::Rendered => {
                 summary.rendered += 1;
+                for (rel, h) in outs {
+                    cache.set(rel, h);
+                }
                 if !args.quiet {
-                    for p in paths {
+                    for p in &r.outputs {
                         println!("{} -> {}", j.doc.name, p.display());
                     }
                 }
             }
-            Some(Err(msg)) => {
-                if msg.starts_with("io:") {
+            Status::UpToDate => summary.up_to_date += 1,
+            Status::Failed => {
+                for (rel, _) in outs {
+                    cache.remove(rel);
+                }
+                if r.io {
                     summary.io_errors += 1;
                 }
                 summary.failed += 1;
-                eprint!("{}", msg.trim_start_matches("io:"));
+                eprint!("{}", r.error.as_deref().unwrap_or(""));
             }
-            None => summary.failed += 1,
+        }
+        if args.report.is_some() {
+            let last = j
+                .block
+                .lines
+                .last()
+                .map_or(j.block.first_line(), |l| l.line);
+            records.push(serde_json::json!({
+                "document": j.doc.name,
+                "first_line": j.block.first_line(),
+                "last_line": last,
+                "type": r.ty,
+                "outputs": r.outputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+                "status": r.status.name(),
+                "error": r.error.as_deref().map(str::trim_end),
+                "ms": r.ms,
+            }));
         }
     }
+    if use_cache && (summary.rendered > 0 || summary.failed > 0) {
+        if let Err(e) = cache.save(&out_dir) {
+            summary.io_errors += 1;
+            eprintln!(
+                "{}: error: cannot write the cache: {e:#}",
+                out_dir.display()
+            );
+        }
+    }
+    if args.rewrite || md_out {
+        for (d, mine) in docs.iter().zip(&doc_blocks) {
+            if d.kind != SourceKind::Markdown {
+                continue;
+            }
+            let blocks: Vec<(&Block, PathBuf)> = mine
+                .iter()
+                .map(|&i| {
+                    let link = match formats.iter().find(|f| **f != Format::Layout) {
+                        Some(f) => with_suffix(&jobs[i].stem, ext(*f)),
+                        None => with_suffix(&jobs[i].stem, ".svg"),
+                    };
+                    (&jobs[i].block, link)
+                })
+                .collect();
+            let text = rewrite::rewrite(&d.text, &blocks, args.keep_source);
+            let path = out_dir.join(&d.out_doc);
+            let unchanged = fs::read(&path).is_ok_and(|old| old == text.as_bytes());
+            if unchanged {
+                continue;
+            }
+            match write_atomic(&path, text.as_bytes()) {
+                Ok(()) => {
+                    if !args.quiet {
+                        println!("{} -> {}", d.name, path.display());
+                    }
+                }
+                Err(e) => {
+                    summary.io_errors += 1;
+                    eprintln!("{}: error: cannot write {}: {e:#}", d.name, path.display());
+                }
+            }
+        }
+    }
+    if let Some(path) = &args.report {
+        let text = serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".into());
+        write_atomic(path, format!("{text}\n").as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(summary)
+}
+
+/// One diagram to render.
+struct Job<'a> {
+    doc: &'a Doc,
+    block: Block,
+    stem: PathBuf,
+}
+
+/// What became of one diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Rendered,
+    UpToDate,
+    Failed,
+}
+
+impl Status {
+    fn name(self) -> &'static str {
+        match self {
+            Status::Rendered => "rendered",
+            Status::UpToDate => "up-to-date",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// The outcome of one diagram: the files, or the message to print.
+struct JobResult {
+    status: Status,
+    outputs: Vec<PathBuf>,
+    ty: String,
+    /// The message to print (ends with a newline).
+    error: Option<String>,
+    /// An output could not be written.
+    io: bool,
+    ms: u64,
+}
+
+impl JobResult {
+    fn failed(ty: String, msg: String, io: bool) -> JobResult {
+        JobResult {
+            status: Status::Failed,
+            outputs: Vec::new(),
+            ty,
+            error: Some(msg),
+            io,
+            ms: 0,
+        }
+    }
+}
+
+/// A progress bar on standard error, shown only when it is a terminal, not
+/// with `-q`, and once the batch has taken more than a moment.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    fn new(len: u64, quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (!quiet && len > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(len),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} diagrams ({elapsed})")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            if self.started.elapsed() > Duration::from_millis(500)
+                && !self.shown.swap(true, Ordering::Relaxed)
+            {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The file extension of a format.
+fn ext(f: Format) -> &'static str {
+    match f {
+        Format::Svg => ".svg",
+        Format::Png => ".png",
+        Format::Layout => ".layout.json",
+    }
+}
+
+/// A short content hash of a diagram's source (for `--names hash`).
+fn short_hash(source: &str) -> String {
+    cache::hex(source.as_bytes())[..8].to_string()
 }
 
 /// `--list`: every diagram found, in document order, without rendering.
@@ -254,12 +581,44 @@ fn stem_id(stem: &Path) -> String {
         .collect()
 }
 
-/// The PNG scale: `--width` divided by the SVG's width when given.
-fn png_scale(svg_width: f64, scale: f32, width: Option<u32>) -> f32 {
-    match width {
-        Some(w) if svg_width > 0.0 => (w as f32 / svg_width as f32).clamp(0.001, 64.0),
+/// The PNG scale: `--width` divided by the SVG's width when given, else
+/// `--height` divided by its height.
+fn png_scale((svg_w, svg_h): (f64, f64), scale: f32, (w, h): (Option<u32>, Option<u32>)) -> f32 {
+    match (w, h) {
+        (Some(w), _) if svg_w > 0.0 => (w as f32 / svg_w as f32).clamp(0.001, 64.0),
+        (None, Some(h)) if svg_h > 0.0 => (h as f32 / svg_h as f32).clamp(0.001, 64.0),
         _ => scale,
     }
+}
+
+/// `-o FILE.svg` / `-o FILE.png` (or `-e`): the output folder, stem and
+/// format of the one output file; `None` for an output folder.
+fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
+    let ext = ext_of(&args.output).to_ascii_lowercase();
+    let by_ext = match ext.as_str() {
+        "svg" => Some(Format::Svg),
+        "png" => Some(Format::Png),
+        "pdf" => anyhow::bail!(
+            "{}: PDF output is not available (no svg2pdf release works with this build's usvg)",
+            args.output.display()
+        ),
+        _ => None,
+    };
+    let Some(f) = by_ext else {
+        return Ok(None);
+    };
+    let f = match args.output_format.as_deref() {
+        Some("svg") => Format::Svg,
+        Some("png") => Format::Png,
+        _ => f,
+    };
+    let dir = args
+        .output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let stem = PathBuf::from(args.output.file_stem().unwrap_or_default());
+    Ok(Some((dir, stem, f)))
 }
 
 fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
@@ -268,51 +627,79 @@ fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Render one diagram and write its files. Errors come back as the message
-/// to print (prefixed `io:` for output failures).
+/// Render one diagram and write its files (those whose content hash is
+/// already in the manifest, with the file present, are left alone).
+#[allow(clippy::too_many_arguments)]
 fn render_one(
     block: &Block,
     doc: &Doc,
     stem: &Path,
     out_dir: &Path,
     formats: &[Format],
-    (scale, width): (f32, Option<u32>),
+    (scale, width, height): (f32, Option<u32>, Option<u32>),
     options: &Options,
-) -> Result<Vec<PathBuf>, String> {
+    expected: &[(PathBuf, String)],
+    cache: &cache::Manifest,
+) -> JobResult {
+    let unknown = || {
+        mermaid_render::diagram_type(&block.source)
+            .ok()
+            .flatten()
+            .unwrap_or("unknown")
+            .to_string()
+    };
     let rendered = match mermaid_render::render(&block.source, options) {
         Ok(r) => r,
         Err(e @ (Error::Parse(_) | Error::Unsupported(_))) => {
             let p = e.as_parse().expect("a located error");
-            return Err(report::parse_error(&doc.name, &doc.text, block, p));
+            let msg = report::parse_error(&doc.name, &doc.text, block, p);
+            return JobResult::failed(unknown(), msg, false);
         }
         Err(e) => {
             let (line, _) = block.doc_position(1, 1);
-            return Err(format!("{}:{line}:1: error: {e}\n", doc.name));
+            return JobResult::failed(
+                unknown(),
+                format!("{}:{line}:1: error: {e}\n", doc.name),
+                false,
+            );
         }
     };
+    let ty = rendered.diagram_type.to_string();
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for f in formats {
+        let rel = with_suffix(stem, ext(*f));
+        if expected
+            .iter()
+            .any(|(r, h)| *r == rel && cache.is_fresh(out_dir, r, h))
+        {
+            // Unchanged: leave the file (and its mtime) alone.
+            continue;
+        }
         match f {
-            Format::Svg => {
-                outputs.push((with_suffix(stem, ".svg"), rendered.svg.clone().into_bytes()))
-            }
+            Format::Svg => outputs.push((rel, rendered.svg.clone().into_bytes())),
             Format::Layout => match rendered.layout_json() {
-                Some(json) => {
-                    outputs.push((with_suffix(stem, ".layout.json"), json.as_bytes().to_vec()))
-                }
+                Some(json) => outputs.push((rel, json.as_bytes().to_vec())),
                 None => {
                     let (line, _) = block.doc_position(1, 1);
-                    return Err(format!(
+                    return JobResult::failed(ty, format!(
                         "{}:{line}:1: error: `-f layout` is not available for {} diagrams (use svg or png)\n",
                         doc.name, rendered.diagram_type
-                    ));
+                    ), false);
                 }
             },
-            Format::Png => match rendered.png(png_scale(rendered.width, scale, width)) {
-                Ok(png) => outputs.push((with_suffix(stem, ".png"), png)),
+            Format::Png => match rendered.png(png_scale(
+                (rendered.width, rendered.height),
+                scale,
+                (width, height),
+            )) {
+                Ok(png) => outputs.push((rel, png)),
                 Err(e) => {
                     let (line, _) = block.doc_position(1, 1);
-                    return Err(format!("{}:{line}:1: error: {e}\n", doc.name));
+                    return JobResult::failed(
+                        ty,
+                        format!("{}:{line}:1: error: {e}\n", doc.name),
+                        false,
+                    );
                 }
             },
         }
@@ -320,16 +707,27 @@ fn render_one(
     let mut written = Vec::new();
     for (rel, bytes) in outputs {
         let path = out_dir.join(&rel);
-        write_atomic(&path, &bytes).map_err(|e| {
-            format!(
-                "io:{}: error: cannot write {}: {e:#}\n",
-                doc.name,
-                path.display()
-            )
-        })?;
+        if let Err(e) = write_atomic(&path, &bytes) {
+            return JobResult::failed(
+                ty,
+                format!(
+                    "{}: error: cannot write {}: {e:#}\n",
+                    doc.name,
+                    path.display()
+                ),
+                true,
+            );
+        }
         written.push(path);
     }
-    Ok(written)
+    JobResult {
+        status: Status::Rendered,
+        outputs: written,
+        ty,
+        error: None,
+        io: false,
+        ms: 0,
+    }
 }
 
 /// Write through a temporary file in the same folder, then rename: readers
@@ -358,7 +756,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Read every input into documents with their output stems.
 fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
     let mut docs = Vec::new();
-    for input in &args.inputs {
+    for input in args.inputs.iter().chain(&args.input) {
         if input.as_os_str() == "-" {
             let mut text = String::new();
             std::io::stdin()
@@ -369,6 +767,7 @@ fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
                 kind: SourceKind::Text,
                 text,
                 out_stem: PathBuf::from("stdin"),
+                out_doc: PathBuf::from("stdin.md"),
             });
             continue;
         }
@@ -391,11 +790,12 @@ fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
                 } else {
                     stem
                 };
-                read_doc(&f, out_stem, &mut docs, summary);
+                read_doc(&f, out_stem, rel, &mut docs, summary);
             }
         } else {
             let stem = PathBuf::from(input.file_stem().unwrap_or(input.as_os_str()));
-            read_doc(input, stem, &mut docs, summary);
+            let out_doc = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
+            read_doc(input, stem, out_doc, &mut docs, summary);
         }
     }
     Ok(docs)
@@ -407,7 +807,13 @@ fn ext_of(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn read_doc(path: &Path, out_stem: PathBuf, docs: &mut Vec<Doc>, summary: &mut Summary) {
+fn read_doc(
+    path: &Path,
+    out_stem: PathBuf,
+    out_doc: PathBuf,
+    docs: &mut Vec<Doc>,
+    summary: &mut Summary,
+) {
     match fs::read(path) {
         Ok(bytes) => {
             let text = match String::from_utf8(bytes) {
@@ -423,6 +829,7 @@ fn read_doc(path: &Path, out_stem: PathBuf, docs: &mut Vec<Doc>, summary: &mut S
                 kind: SourceKind::from_path(path),
                 text,
                 out_stem,
+                out_doc,
             });
         }
         Err(e) => {

@@ -2,4 +2,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod cache;
+pub mod mdbook;
 pub mod report;
+pub mod rewrite;
