@@ -223,7 +223,7 @@ fn labels() {
     assert_eq!(
         nodes(&g),
         "A[rect]:quoted [with] (brackets) B[rect]:line1\\nline2\\nline3\\n4 \
-         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
+         C[rect]:\"hi\" # ♥ &amp; D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
     );
 }
 
