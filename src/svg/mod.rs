@@ -233,8 +233,9 @@ pub fn end_document(w: &mut Writer) {
 /// A label centred horizontally on `centre.x`, its block of lines centred
 /// vertically on `centre.y`. A label whose lines are all plain (one run in
 /// the label's style) is one `<text>` with a `<tspan>` per line; a line
-/// with bold or italic runs is drawn as one `<text>` per run, each placed
-/// at its measured offset, so every viewer puts the runs where they were
+/// with styled runs (bold, italic, or HTML's underline, strike, sub/sup,
+/// small and colour) is drawn as one `<text>` per run, each placed at its
+/// measured offset, so every viewer puts the runs where they were
 /// measured.
 pub fn label(
     w: &mut Writer,
@@ -273,10 +274,27 @@ pub fn label(
         let left = centre.x - line.width / 2.0;
         for run in line.runs.iter().filter(|r| !r.text.is_empty()) {
             let x = left + run.x;
+            let d = &run.deco;
+            let y = y + d.shift * style.size;
             let mut a: Attrs = vec![("x", num(x)), ("y", num(y))];
             a.extend(base.iter().cloned());
             if run.bold {
                 a.push(("font-weight", "bold".into()));
+            }
+            if d.scale != 1.0 {
+                a.push(("font-size", num(style.size * d.scale)));
+            }
+            let lines = match (d.underline, d.strike) {
+                (true, true) => Some("underline line-through"),
+                (true, false) => Some("underline"),
+                (false, true) => Some("line-through"),
+                (false, false) => None,
+            };
+            if let Some(l) = lines {
+                a.push(("text-decoration", l.into()));
+            }
+            if let Some(c) = d.color.as_deref().and_then(safe_value) {
+                a.push(("fill", c.into()));
             }
             if run.italic {
                 a.push((

@@ -422,6 +422,17 @@ pub(crate) fn token_len(i: &str) -> usize {
 /// entity codes (`#quot;`, `#35;`, `#x23;`) are decoded, and a markdown
 /// string's backticks (`"`text`"`) are dropped.
 pub(crate) fn decode_text(raw: &str, quoted: bool) -> String {
+    decode(raw, quoted, false)
+}
+
+/// [`decode_text`] for a label that is then read as HTML: an entity code
+/// that decodes to `<` or `&` stays an HTML entity (`&lt;`, `&amp;`) so
+/// that it is shown as text, never read as a tag.
+pub(crate) fn decode_text_html(raw: &str, quoted: bool) -> String {
+    decode(raw, quoted, true)
+}
+
+fn decode(raw: &str, quoted: bool, html: bool) -> String {
     let mut s = raw;
     if quoted && s.len() >= 2 && s.starts_with('`') && s.ends_with('`') {
         s = &s[1..s.len() - 1];
@@ -436,9 +447,14 @@ pub(crate) fn decode_text(raw: &str, quoted: bool) -> String {
                 rest = &rest[n..];
                 continue;
             }
-        } else if c == '#' {
+        } else if c == '#' && !(html && out.ends_with('&')) {
+            // (`&#…;` is an HTML entity, decoded with the HTML.)
             if let Some((decoded, n)) = entity(rest) {
-                out.push_str(&decoded);
+                match decoded.as_str() {
+                    "<" if html => out.push_str("&lt;"),
+                    "&" if html => out.push_str("&amp;"),
+                    _ => out.push_str(&decoded),
+                }
                 rest = &rest[n..];
                 continue;
             }
@@ -596,5 +612,9 @@ mod tests {
         assert_eq!(decode_text("#unknown; #;", false), "#unknown; #;");
         assert_eq!(decode_text("`**bold**`", true), "**bold**");
         assert_eq!(decode_text("#99999999;", false), "#99999999;");
+        assert_eq!(
+            decode_text_html("#lt;b#gt; #amp; #quot; &#35;", false),
+            "&lt;b> &amp; \" &#35;"
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! does it per character, to the CJK face.
 
 mod fonts;
+mod html;
 mod shape;
 #[cfg(test)]
 mod tests;
@@ -71,6 +72,43 @@ pub struct Run {
     pub italic: bool,
     pub x: f64,
     pub width: f64,
+    /// HTML styling beyond bold and italic (the default for plain text).
+    pub deco: Deco,
+}
+
+/// Styling of a run from HTML tags in a label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deco {
+    /// `<u>`: drawn with `text-decoration="underline"`.
+    pub underline: bool,
+    /// `<s>`, `<del>`: drawn with `text-decoration="line-through"`.
+    pub strike: bool,
+    /// Font size as a multiple of the label's (`<sub>`, `<sup>`, `<small>`).
+    pub scale: f64,
+    /// Baseline shift as a multiple of the label's font size, positive
+    /// downwards (`<sub>` down, `<sup>` up).
+    pub shift: f64,
+    /// `<span style="color: …">`: a safe CSS colour for the run's fill.
+    pub color: Option<String>,
+}
+
+impl Default for Deco {
+    fn default() -> Self {
+        Deco {
+            underline: false,
+            strike: false,
+            scale: 1.0,
+            shift: 0.0,
+            color: None,
+        }
+    }
+}
+
+impl Deco {
+    /// True when the run needs nothing beyond bold/italic.
+    pub fn is_plain(&self) -> bool {
+        *self == Deco::default()
+    }
 }
 
 impl LineBox {
@@ -80,7 +118,7 @@ impl LineBox {
             && self
                 .runs
                 .first()
-                .is_none_or(|r| r.bold == style.bold && !r.italic)
+                .is_none_or(|r| r.bold == style.bold && !r.italic && r.deco.is_plain())
     }
 }
 
@@ -131,6 +169,7 @@ pub fn measure(text: &str, style: TextStyle) -> TextBox {
                     italic: style.italic,
                     x: 0.0,
                     width,
+                    deco: Deco::default(),
                 }],
                 text,
                 width,
@@ -157,12 +196,33 @@ fn run_width(text: &str, style: TextStyle) -> f64 {
 /// that keeps its own line). This is the only way labels are measured for
 /// layout and the way they are drawn, so the two always agree.
 pub fn layout(text: &str, style: TextStyle, markdown: bool, wrap: Option<f64>) -> TextBox {
-    if !markdown && wrap.is_none() {
+    layout_rich(text, style, markdown, false, wrap)
+}
+
+/// [`layout`] with HTML in the label when `html` (Mermaid's `htmlLabels`):
+/// `<b> <strong> <i> <em> <u> <s> <del> <sub> <sup> <small> <code>
+/// <span style="color:…">` style their text, `<br>` breaks the line, HTML
+/// entities are decoded and every other tag is dropped (its text kept). A
+/// label with no `<` or `&` is laid out exactly as by [`layout`].
+pub fn layout_rich(
+    text: &str,
+    style: TextStyle,
+    markdown: bool,
+    html: bool,
+    wrap: Option<f64>,
+) -> TextBox {
+    let html = html && (text.contains('<') || text.contains('&'));
+    if !markdown && !html && wrap.is_none() {
         return measure(text, style);
     }
+    let text = if html {
+        html::break_lines(text)
+    } else {
+        text.to_string()
+    };
     let mut lines = Vec::new();
     for line in text.split('\n') {
-        let words = words(line, style, markdown);
+        let words = words(line, style, markdown, html);
         let mut cur: Vec<Word> = Vec::new();
         for w in words {
             if let (Some(limit), false) = (wrap, cur.is_empty()) {
@@ -180,10 +240,18 @@ pub fn layout(text: &str, style: TextStyle, markdown: bool, wrap: Option<f64>) -
     boxed(lines, style)
 }
 
+/// The format of a piece of text.
+#[derive(Debug, Clone, PartialEq)]
+struct Fmt {
+    bold: bool,
+    italic: bool,
+    deco: Deco,
+}
+
 #[derive(Debug, Clone)]
 struct Word {
-    /// (text, bold, italic) pieces.
-    segs: Vec<(String, bool, bool)>,
+    /// (text, format) pieces.
+    segs: Vec<(String, Fmt)>,
     space_before: bool,
 }
 
@@ -193,18 +261,24 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Split one line into words with their styles.
-fn words(line: &str, style: TextStyle, markdown: bool) -> Vec<Word> {
+fn words(line: &str, style: TextStyle, markdown: bool, html: bool) -> Vec<Word> {
     let chars: Vec<char> = line.chars().collect();
-    let (mut bold, mut italic) = (style.bold, style.italic);
+    let mut fmt = Fmt {
+        bold: style.bold,
+        italic: style.italic,
+        deco: Deco::default(),
+    };
+    // Open HTML tags: (name, format before it).
+    let mut open: Vec<(String, Fmt)> = Vec::new();
     let mut out: Vec<Word> = Vec::new();
     let mut cur = Word {
         segs: Vec::new(),
         space_before: false,
     };
     let mut pending_space = false;
-    let push_char = |cur: &mut Word, c: char, bold: bool, italic: bool| match cur.segs.last_mut() {
-        Some((t, b, i)) if *b == bold && *i == italic => t.push(c),
-        _ => cur.segs.push((c.to_string(), bold, italic)),
+    let push_char = |cur: &mut Word, c: char, fmt: &Fmt| match cur.segs.last_mut() {
+        Some((t, f)) if f == fmt => t.push(c),
+        _ => cur.segs.push((c.to_string(), fmt.clone())),
     };
     let flush = |cur: &mut Word, out: &mut Vec<Word>, pending: &mut bool| {
         if !cur.segs.is_empty() {
@@ -221,8 +295,21 @@ fn words(line: &str, style: TextStyle, markdown: bool) -> Vec<Word> {
     };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if markdown && (c == '*' || c == '_') {
+        let mut c = chars[i];
+        let mut len = 1;
+        if html && c == '<' {
+            if let Some((n, tag)) = html::tag(&chars[i..]) {
+                html::apply(&tag, &mut fmt, &mut open);
+                i += n;
+                continue;
+            }
+        } else if html && c == '&' {
+            if let Some((n, decoded)) = html::entity(&chars[i..]) {
+                c = decoded;
+                len = n;
+            }
+        }
+        if markdown && len == 1 && (c == '*' || c == '_') {
             let double = chars.get(i + 1) == Some(&c);
             let prev_ws = i == 0 || chars[i - 1].is_whitespace();
             let next = chars.get(i + if double { 2 } else { 1 });
@@ -232,26 +319,26 @@ fn words(line: &str, style: TextStyle, markdown: bool) -> Vec<Word> {
                 c == '*' || prev_ws || next_ws || next.is_some_and(|n| n.is_ascii_punctuation());
             if marker && !(prev_ws && next_ws) {
                 if double {
-                    bold = !bold;
+                    fmt.bold = !fmt.bold;
                     i += 2;
                 } else {
-                    italic = !italic;
+                    fmt.italic = !fmt.italic;
                     i += 1;
                 }
                 continue;
             }
         }
-        if c.is_whitespace() {
+        if c.is_whitespace() && len == 1 {
             flush(&mut cur, &mut out, &mut pending_space);
             pending_space = true;
         } else if is_cjk(c) {
             flush(&mut cur, &mut out, &mut pending_space);
-            push_char(&mut cur, c, bold, italic);
+            push_char(&mut cur, c, &fmt);
             flush(&mut cur, &mut out, &mut pending_space);
         } else {
-            push_char(&mut cur, c, bold, italic);
+            push_char(&mut cur, c, &fmt);
         }
-        i += 1;
+        i += len;
     }
     flush(&mut cur, &mut out, &mut pending_space);
     out
@@ -259,18 +346,18 @@ fn words(line: &str, style: TextStyle, markdown: bool) -> Vec<Word> {
 
 /// Runs of a line of words, measured and placed.
 fn build_line(words: &[Word], style: TextStyle) -> LineBox {
-    // (text, bold, italic, gap before in px)
-    let mut runs: Vec<(String, bool, bool, f64)> = Vec::new();
+    // (text, format, gap before in px)
+    let mut runs: Vec<(String, Fmt, f64)> = Vec::new();
     let mut text = String::new();
     for w in words {
-        for (k, (t, b, i)) in w.segs.iter().enumerate() {
+        for (k, (t, f)) in w.segs.iter().enumerate() {
             let space = k == 0 && w.space_before;
             if space {
                 text.push(' ');
             }
             text.push_str(t);
             match runs.last_mut() {
-                Some(last) if last.1 == *b && last.2 == *i => {
+                Some(last) if last.1 == *f => {
                     if space {
                         last.0.push(' ');
                     }
@@ -278,47 +365,30 @@ fn build_line(words: &[Word], style: TextStyle) -> LineBox {
                 }
                 Some(last) => {
                     let gap = if space {
-                        run_width(
-                            " x",
-                            TextStyle {
-                                bold: last.1,
-                                ..style
-                            },
-                        ) - run_width(
-                            "x",
-                            TextStyle {
-                                bold: last.1,
-                                ..style
-                            },
-                        )
+                        let st = fmt_style(&last.1, style);
+                        run_width(" x", st) - run_width("x", st)
                     } else {
                         0.0
                     };
-                    runs.push((t.clone(), *b, *i, gap));
+                    runs.push((t.clone(), f.clone(), gap));
                 }
-                None => runs.push((t.clone(), *b, *i, 0.0)),
+                None => runs.push((t.clone(), f.clone(), 0.0)),
             }
         }
     }
     let mut x = 0.0;
     let runs: Vec<Run> = runs
         .into_iter()
-        .map(|(t, bold, italic, gap)| {
-            let width = run_width(
-                &t,
-                TextStyle {
-                    bold,
-                    italic,
-                    ..style
-                },
-            );
+        .map(|(t, f, gap)| {
+            let width = run_width(&t, fmt_style(&f, style));
             x += gap;
             let r = Run {
                 text: t,
-                bold,
-                italic,
+                bold: f.bold,
+                italic: f.italic,
                 x,
                 width,
+                deco: f.deco,
             };
             x += width;
             r
@@ -328,6 +398,15 @@ fn build_line(words: &[Word], style: TextStyle) -> LineBox {
         text,
         width: x,
         runs,
+    }
+}
+
+/// The measuring style of a run in `fmt` within a label in `style`.
+fn fmt_style(fmt: &Fmt, style: TextStyle) -> TextStyle {
+    TextStyle {
+        bold: fmt.bold,
+        italic: fmt.italic,
+        size: style.size * fmt.deco.scale,
     }
 }
 

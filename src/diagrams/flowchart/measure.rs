@@ -77,7 +77,7 @@ pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     } else {
         wrap
     };
-    text::layout(&n.label, style, n.markdown, wrap)
+    text::layout_rich(&n.label, style, n.markdown, !n.markdown, wrap)
 }
 
 /// The resolved style of edge `i`: `linkStyle default` < `linkStyle i`.
@@ -94,7 +94,13 @@ pub fn edge_label(graph: &Graph, i: usize, s: &TextSettings) -> Option<TextBox> 
     let label = e.label.as_deref().filter(|l| !l.trim().is_empty())?;
     let style = text_style(&edge_style(graph, i), s.font_size);
     let wrap = (e.label_markdown && s.markdown_wrap).then_some(s.wrap);
-    Some(text::layout(label, style, e.label_markdown, wrap))
+    Some(text::layout_rich(
+        label,
+        style,
+        e.label_markdown,
+        !e.label_markdown,
+        wrap,
+    ))
 }
 
 /// The resolved style of subgraph `i`: its classes < its `style` lines.
@@ -112,7 +118,13 @@ pub fn subgraph_style(graph: &Graph, i: usize) -> ResolvedStyle {
 pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     let sg = &graph.subgraphs[i];
     let style = text_style(&subgraph_style(graph, i), s.font_size);
-    text::layout(&sg.title, style, sg.title_markdown, None)
+    text::layout_rich(
+        &sg.title,
+        style,
+        sg.title_markdown,
+        !sg.title_markdown,
+        None,
+    )
 }
 
 /// Font size of the diagram title (Mermaid's `.flowchartTitleText`).

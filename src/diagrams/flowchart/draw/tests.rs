@@ -165,7 +165,9 @@ fn labels_are_escaped() {
     let (g, geom) = sample();
     let svg = render(&g, &geom, &RenderOptions::default());
     assert!(svg.contains(">a &lt; b &amp; c</tspan>"), "{svg}");
-    assert!(svg.contains(">yes &amp; &lt;no&gt;</tspan>"));
+    // `<no>` reads as an (unknown) HTML tag: dropped, never drawn raw.
+    assert!(svg.contains(">yes &amp;</tspan>"), "{svg}");
+    assert!(!svg.contains("&lt;no"));
     assert!(svg.contains(">Group &quot;one&quot;</tspan>"));
     assert!(!svg.contains("a < b"));
     assert!(!svg.contains("<no>"));
@@ -383,4 +385,59 @@ fn every_shape_renders_through_usvg() {
     let bbox = tree.root().abs_bounding_box();
     assert!((bbox.left() - 40.0).abs() < 1.0, "{bbox:?}");
     assert!((bbox.top() - 20.0).abs() < 1.0, "{bbox:?}");
+}
+
+/// The `<text>` element drawing `word` in `svg` (its start tag and text).
+fn text_of<'a>(svg: &'a str, word: &str) -> &'a str {
+    let end = svg
+        .find(&format!(">{word}</text>"))
+        .unwrap_or_else(|| panic!("{word} not drawn alone in {svg}"));
+    let start = svg[..end].rfind("<text").unwrap();
+    &svg[start..end]
+}
+
+#[test]
+fn html_tags_in_labels_style_their_runs() {
+    let src = "flowchart LR\n\
+        A[\"x <b>bo</b> <strong>st</strong> <i>it</i> <em>em</em>\"] --> B[\"x <u>un</u> <s>sk</s> <del>de</del>\"]\n\
+        B -- \"x <sub>sb</sub> <sup>sp</sup> <small>sm</small>\" --> C\n\
+        subgraph G [\"x <span style='color: #f00'>red</span> <code>co</code> <foo>fo</foo>\"]\n\
+        C\n\
+        end";
+    let svg = crate::render(src, &crate::Options::default()).unwrap().svg;
+    assert!(!svg.contains("&lt;b") && !svg.contains("<b>") && !svg.contains("foo"));
+    // Neighbouring runs in one format are drawn as one.
+    assert!(text_of(&svg, "bo st").contains("font-weight=\"bold\""));
+    assert!(text_of(&svg, "it em").contains("matrix(1 0 -0.2"));
+    assert!(text_of(&svg, "un").contains("text-decoration=\"underline\""));
+    assert!(text_of(&svg, "sk de").contains("text-decoration=\"line-through\""));
+    for w in ["sb", "sp"] {
+        assert!(text_of(&svg, w).contains("font-size=\"12\""), "{w}");
+    }
+    assert!(text_of(&svg, "sm").contains("font-size=\"13.3"));
+    assert!(text_of(&svg, "red").contains("fill=\"#f00\""));
+    // sub below, sup above the label's baseline.
+    let y = |w: &str| -> f64 {
+        let t = text_of(&svg, w);
+        let v = &t[t.find(" y=\"").unwrap() + 4..];
+        v[..v.find('"').unwrap()].parse().unwrap()
+    };
+    assert!(y("sb") > y("sm") && y("sp") < y("sm"));
+    // Other tags are dropped, their text kept (plainly, with its neighbours).
+    assert!(svg.contains(">co fo</text>") || svg.contains("> co fo</text>"));
+}
+
+#[test]
+fn html_entities_and_breaks_in_labels_are_decoded() {
+    let src = "flowchart LR\n\
+        A[\"&quot;q&quot; &amp; &#x2714; &#10004; &nbsp;&copy;&hellip;&rarr; #lt;b#gt;\"] --> B[\"one<br>two<br/>three<br />four<BR>five\"]";
+    let svg = crate::render(src, &crate::Options::default()).unwrap().svg;
+    assert!(
+        svg.contains("&quot;q&quot; &amp; ✔ ✔ \u{a0}©…→ &lt;b&gt;"),
+        "{svg}"
+    );
+    assert!(!svg.contains("&amp;quot;") && !svg.contains("&amp;#"));
+    for w in ["one", "two", "three", "four", "five"] {
+        assert!(svg.contains(&format!(">{w}</tspan>")), "{w}");
+    }
 }

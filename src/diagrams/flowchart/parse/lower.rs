@@ -43,7 +43,7 @@ use super::ast::{Meta, NodeRef, Stmt, Text};
 use crate::diagrams::flowchart::model::{
     parse_style_list, ClassDef, Click, Direction, Edge, Graph, Node, Shape, Subgraph,
 };
-use crate::syntax::lex::{decode_text, Locator};
+use crate::syntax::lex::{decode_text_html, Locator};
 use crate::syntax::Preamble;
 use crate::syntax::{ParseError, ParseErrorKind};
 
@@ -97,7 +97,7 @@ fn text(t: &Text<'_>) -> (String, bool) {
             .collect();
         return (lines.join("\n"), true);
     }
-    (decode_text(raw, t.quoted), false)
+    (decode_text_html(raw, t.quoted), false)
 }
 
 impl<'s> Lower<'s> {

@@ -231,7 +231,14 @@ fn chain(i: &str) -> PResult<'_, Stmt<'_>> {
             Ok((r, mut l)) => {
                 l.id = edge_id;
                 l.next = nodes.len();
-                let (r, ()) = group(sp0(r), Some(l.src.trim()), &mut nodes)?;
+                // A link may end its line, its target on the next one
+                // (`A -->\n B`): the link token takes whitespace, newlines
+                // included, around it as in mermaid-js.
+                let mut r = sp0(r);
+                if r.starts_with(['\n', '\r']) && !r.trim_start().is_empty() {
+                    r = r.trim_start();
+                }
+                let (r, ()) = group(r, Some(l.src.trim()), &mut nodes)?;
                 links.push(l);
                 rest = r;
             }

@@ -223,7 +223,7 @@ fn labels() {
     assert_eq!(
         nodes(&g),
         "A[rect]:quoted [with] (brackets) B[rect]:line1\\nline2\\nline3\\n4 \
-         C[rect]:\"hi\" # ♥ & D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
+         C[rect]:\"hi\" # ♥ &amp; D[rect]:出口管制：芯片限制 / x E[rect]:padded F[rect]:md"
     );
 }
 
@@ -383,7 +383,8 @@ fn statement_errors() {
         ("graph TD\nA[text", "2:2: unclosed `[` in node `A` (expected `]`)"),
         ("graph TD\nA((text) --> B", "2:2: unclosed `((` in node `A` (expected `))`)"),
         ("graph TD\n  A --> ", "2:9: expected a node id after `-->`, found end of input"),
-        ("graph TD\nA -->\nB", "2:6: expected a node id after `-->`, found end of line"),
+        // (A target on the next line is fine: `A -->\nB`.)
+        ("graph TD\nA -->\n", "2:6: expected a node id after `-->`, found end of line"),
         ("graph TD\nA -- yes --> [x]", "2:14: expected a node id after `-- yes -->`, found `[`"),
         ("graph TD\nA & --> B", "2:5: expected a node id after `&`, found `-->`"),
         (
@@ -1010,4 +1011,22 @@ fn clicks() {
         err("graph TD\nA\nclick A \"u\" \"t\" _blank x"),
         "3:24: expected a new line or `;` after `click A …`, found `x`"
     );
+}
+
+#[test]
+fn a_link_ending_its_line_takes_its_target_from_the_next() {
+    for (src, want) in [
+        ("A ~~~\nB", "A~~~B"),
+        ("A -->\n  B", "A-->B"),
+        ("A ---\r\nB", "A--B"),
+        ("A ==>\n\n B", "A==>B"),
+        ("A -.->\nB", "A-.->B"),
+        ("A -->|x|\nB", "A-->B|x|"),
+        ("A -- y -->\nB --> C", "A-->B|y| B-->C"),
+    ] {
+        let g = graph(&format!("flowchart LR\n{src}"));
+        assert_eq!(edges(&g), want, "{src:?}");
+    }
+    // A link with no target at all is still an error.
+    assert!(parse("flowchart LR\nA -->\n").is_err());
 }
