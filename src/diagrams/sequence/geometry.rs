@@ -82,7 +82,7 @@ pub enum Path {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageGeom {
-    /// Index in [`Diagram::events`].
+    /// Index in [`super::model::Diagram::events`].
     pub event: usize,
     pub path: Path,
     pub label: Option<Label>,
