@@ -107,6 +107,12 @@ pub struct Args {
     #[arg(long, requires = "list")]
     pub json: bool,
 
+    /// Flush every written file to disk before renaming it into place
+    /// (off by default: outputs are regenerable, and a flush per file
+    /// stalls batches).
+    #[arg(long)]
+    pub fsync: bool,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,

@@ -51,6 +51,7 @@ pub struct Summary {
 }
 
 pub fn run(args: &Args) -> Result<Summary> {
+    FSYNC.store(args.fsync, Ordering::Relaxed);
     let mut summary = Summary::default();
     let mut docs = collect(args, &mut summary)?;
     // mermaid-cli's `-o OUT.md`: one Markdown document rewritten to OUT.md
@@ -730,8 +731,14 @@ fn render_one(
     }
 }
 
+/// `--fsync`: flush every written file to disk before it is renamed into
+/// place. Off by default: outputs are regenerable, and a flush per file
+/// stalls batches (and costs more than rendering a small diagram).
+static FSYNC: AtomicBool = AtomicBool::new(false);
+
 /// Write through a temporary file in the same folder, then rename: readers
 /// never see a half-written file, and a failure leaves the old file intact.
+/// With `--fsync` the file is flushed to disk before the rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -743,7 +750,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| -> Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if FSYNC.load(Ordering::Relaxed) {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, path)?;
         Ok(())
     })();
