@@ -161,12 +161,7 @@ use mermaid_render::shape::{has_label, label_offset, outline, ALL_SHAPES};
 fn draw(graph: &Graph, config: Value) -> (String, mermaid_render::geometry::Geometry) {
     let cfg = Config::resolve(&config, None, &graph.config);
     let fl = flowchart::layout(graph, &cfg).expect("valid graph");
-    let cx = Context {
-        config: &cfg,
-        svg_id: "mermaid",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "mermaid").with_background(Some("white"));
     (flowchart::draw::render_svg(graph, &fl, &cx), fl.geometry)
 }
 

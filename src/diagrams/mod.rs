@@ -41,6 +41,9 @@ pub mod venn;
 pub mod wardley;
 pub mod xychart;
 
+#[cfg(test)]
+pub(crate) mod testkit;
+
 use crate::config::Config;
 use crate::syntax::{ParseError, ParseErrorKind, Preamble};
 
@@ -57,6 +60,32 @@ pub struct Context<'a> {
     /// Whether the caller wants [`Drawing::layout_json`] (it costs as much
     /// as a tenth of a render, so it is written only on request).
     pub layout_json: bool,
+}
+
+impl<'a> Context<'a> {
+    /// A context with no background and no layout JSON; the ids start
+    /// with `svg_id` (already sanitised, not empty).
+    pub fn new(config: &'a Config, svg_id: &'a str) -> Context<'a> {
+        Context {
+            config,
+            svg_id,
+            background: None,
+            layout_json: false,
+        }
+    }
+
+    /// The same context with this background.
+    pub fn with_background(self, background: Option<&'a str>) -> Context<'a> {
+        Context { background, ..self }
+    }
+
+    /// The same context, asking for the layout JSON or not.
+    pub fn with_layout_json(self, layout_json: bool) -> Context<'a> {
+        Context {
+            layout_json,
+            ..self
+        }
+    }
 }
 
 /// A drawn diagram.

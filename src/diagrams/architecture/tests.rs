@@ -27,12 +27,7 @@ fn err(src: &str) -> (usize, usize, String) {
 fn svg_of(src: &str) -> String {
     let d = arch(src);
     let cfg = Config::default();
-    let cx = Context {
-        config: &cfg,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "t").with_background(Some("white"));
     render_architecture(&d, &cx).svg
 }
 

@@ -71,12 +71,7 @@ fn geometry(d: &BlockDiagram) -> Geometry {
 fn svg_of(src: &str) -> String {
     let d = diagram(src);
     let cfg = Config::default();
-    let cx = Context {
-        config: &cfg,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "t").with_background(Some("white"));
     render_block(&d, &cx).svg
 }
 

@@ -32,12 +32,7 @@ fn geometry(d: &C4) -> Geometry {
 fn svg_of(src: &str) -> String {
     let d = c4(src);
     let cfg = Config::default();
-    let cx = Context {
-        config: &cfg,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "t").with_background(Some("white"));
     render_c4(&d, &cx).svg
 }
 

@@ -30,12 +30,9 @@ fn texts(ms: &[model::Member]) -> Vec<&str> {
 fn render_src(src: &str, theme: Option<&str>) -> Drawing {
     let pre = read_preamble(src).expect("preamble");
     let config = Config::resolve(&Value::object(), theme, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "c",
-        background: Some("white"),
-        layout_json: true,
-    };
+    let cx = Context::new(&config, "c")
+        .with_background(Some("white"))
+        .with_layout_json(true);
     render(&pre, &cx).expect("render")
 }
 

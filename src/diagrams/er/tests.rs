@@ -263,12 +263,9 @@ fn render_src(src: &str, theme: &str) -> Drawing {
             crate::config::Value::String(theme.into()),
         )]));
     }
-    let cx = Context {
-        config: &cfg,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: true,
-    };
+    let cx = Context::new(&cfg, "t")
+        .with_background(Some("white"))
+        .with_layout_json(true);
     render(&pre, &cx).unwrap()
 }
 

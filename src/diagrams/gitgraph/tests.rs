@@ -416,12 +416,7 @@ fn merge_arrows_turn_at_the_merge_and_branch_arrows_at_the_parent() {
 fn render(src: &str, theme: Option<&str>) -> String {
     let pre = read_preamble(src).unwrap();
     let config = Config::resolve(&crate::config::Value::object(), theme, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "g1",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "g1").with_background(Some("white"));
     super::render(&pre, &cx).unwrap().svg
 }
 

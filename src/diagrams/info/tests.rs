@@ -5,12 +5,7 @@ use crate::syntax::read_preamble;
 fn run(src: &str) -> Result<Drawing, ParseError> {
     let pre = read_preamble(src).expect("preamble");
     let config = Config::resolve(&Value::object(), None, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "m",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "m").with_background(Some("white"));
     render(&pre, &cx)
 }
 

@@ -191,12 +191,7 @@ fn generated_boards_have_no_overlaps() {
 fn render(src: &str, theme: Option<&str>) -> String {
     let pre = read_preamble(src).unwrap();
     let config = Config::resolve(&crate::config::Value::object(), theme, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "k1",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "k1");
     super::render(&pre, &cx).unwrap().svg
 }
 

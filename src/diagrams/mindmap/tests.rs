@@ -213,12 +213,7 @@ fn balanced_map_spreads_branches_around_the_root() {
 fn render(src: &str, theme: Option<&str>) -> String {
     let pre = read_preamble(src).unwrap();
     let config = Config::resolve(&crate::config::Value::object(), theme, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "m1",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "m1");
     super::render(&pre, &cx).unwrap().svg
 }
 

@@ -40,12 +40,7 @@ fn config(json: &str) -> Config {
 
 fn svg_of(src: &str, cfg: &Config) -> String {
     let p = pie(src);
-    let cx = Context {
-        config: cfg,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(cfg, "t").with_background(Some("white"));
     render_pie(&p, &cx).svg
 }
 
@@ -403,12 +398,7 @@ fn hostile_inputs_never_panic() {
         if let Ok(p) = parse_src(src) {
             let _ = render_pie(
                 &p,
-                &Context {
-                    config: &Config::default(),
-                    svg_id: "x",
-                    background: None,
-                    layout_json: false,
-                },
+                &Context::new(&Config::default(), "x"),
             );
         }
     }

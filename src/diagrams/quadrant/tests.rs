@@ -39,16 +39,7 @@ fn geometry(q: &Quadrant, cfg: &Config) -> Geometry {
 
 fn svg_of(src: &str, cfg: &Config) -> String {
     let q = chart(src);
-    render_quadrant(
-        &q,
-        &Context {
-            config: cfg,
-            svg_id: "q",
-            background: Some("white"),
-            layout_json: false,
-        },
-    )
-    .svg
+    render_quadrant(&q, &Context::new(cfg, "q").with_background(Some("white"))).svg
 }
 
 const FULL: &str = "quadrantChart\n  title Reach and engagement\n  x-axis Low Reach --> High Reach\n  y-axis Low Engagement --> High Engagement\n  quadrant-1 We should expand\n  quadrant-2 Need to promote\n  quadrant-3 Re-evaluate\n  quadrant-4 May be improved\n  Campaign A: [0.3, 0.6]\n  Campaign B: [0.45, 0.23]\n";
@@ -342,15 +333,7 @@ fn hostile_inputs_never_panic() {
         "quadrantChart\nA: [NaN, 0]",
     ] {
         if let Ok(q) = parse_src(src) {
-            let _ = render_quadrant(
-                &q,
-                &Context {
-                    config: &Config::default(),
-                    svg_id: "x",
-                    background: None,
-                    layout_json: false,
-                },
-            );
+            let _ = render_quadrant(&q, &Context::new(&Config::default(), "x"));
         }
     }
 }

@@ -41,12 +41,7 @@ fn geometry(r: &Radar, cfg: &Config) -> Geometry {
 fn svg_of(src: &str, cfg: &Config) -> String {
     render_radar(
         &radar(src),
-        &Context {
-            config: cfg,
-            svg_id: "r",
-            background: Some("white"),
-            layout_json: false,
-        },
+        &Context::new(cfg, "r").with_background(Some("white")),
     )
     .svg
 }
@@ -342,15 +337,7 @@ fn hostile_inputs_never_panic() {
         "radar-beta\nticks 0\naxis A\ncurve c{1}",
     ] {
         if let Ok(r) = parse_src(src) {
-            let _ = render_radar(
-                &r,
-                &Context {
-                    config: &Config::default(),
-                    svg_id: "x",
-                    background: None,
-                    layout_json: false,
-                },
-            );
+            let _ = render_radar(&r, &Context::new(&Config::default(), "x"));
         }
     }
 }

@@ -219,12 +219,7 @@ fn render_src(src: &str, theme: &str) -> Drawing {
         "theme".into(),
         Value::String(theme.into()),
     )]));
-    let cx = Context {
-        config: &cfg,
-        svg_id: "t",
-        background: None,
-        layout_json: true,
-    };
+    let cx = Context::new(&cfg, "t").with_layout_json(true);
     render(&pre, &cx).unwrap()
 }
 

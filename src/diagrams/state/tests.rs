@@ -41,12 +41,9 @@ fn state<'a>(d: &'a Diagram, id: &str) -> &'a model::State {
 fn render_src(src: &str, theme: Option<&str>) -> Drawing {
     let pre = read_preamble(src).expect("preamble");
     let config = Config::resolve(&Value::object(), theme, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "t",
-        background: Some("white"),
-        layout_json: true,
-    };
+    let cx = Context::new(&config, "t")
+        .with_background(Some("white"))
+        .with_layout_json(true);
     render(&pre, &cx).expect("render")
 }
 

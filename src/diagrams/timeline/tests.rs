@@ -14,12 +14,7 @@ fn err(src: &str) -> (usize, usize, String) {
 
 fn render_with(src: &str, config: &Config) -> Drawing {
     let pre = read_preamble(src).unwrap();
-    let cx = Context {
-        config,
-        svg_id: "t",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(config, "t");
     render(&pre, &cx).unwrap_or_else(|e| panic!("{src}\n{e:?}"))
 }
 

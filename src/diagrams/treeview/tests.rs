@@ -119,12 +119,7 @@ fn config_and_theme_variables_reach_the_drawing() {
     let c = TreeViewConfig::from_config(&cfg);
     assert_eq!((c.row_indent, c.line_width, c.font_size), (80.0, 3.0, 20.0));
     let pre = read_preamble("treeView-beta\n \"a\"\n  \"b\"\n").unwrap();
-    let cx = Context {
-        config: &cfg,
-        svg_id: "m",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "m");
     let d = render(&pre, &cx).unwrap();
     assert!(
         d.svg.contains("#ff0000") || d.svg.contains("#FF0000"),
@@ -143,12 +138,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
     };
     for theme in crate::theme::THEMES {
         let cfg = config(Some(theme), Value::object());
-        let cx = Context {
-            config: &cfg,
-            svg_id: "m",
-            background: Some("white"),
-            layout_json: false,
-        };
+        let cx = Context::new(&cfg, "m").with_background(Some("white"));
         let pre = read_preamble(src).unwrap();
         let a = render(&pre, &cx).unwrap();
         assert!(usvg::Tree::from_str(&a.svg, &opt).is_ok(), "{theme}");
@@ -156,11 +146,6 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
         assert_eq!(a.svg, render(&pre, &cx).unwrap().svg);
     }
     let cfg = config(None, Value::object());
-    let cx = Context {
-        config: &cfg,
-        svg_id: "m",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(&cfg, "m");
     assert!(render(&read_preamble("treeView-beta").unwrap(), &cx).is_ok());
 }

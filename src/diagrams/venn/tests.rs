@@ -10,12 +10,7 @@ fn cfg(theme: Option<&str>) -> Config {
 fn run_theme(src: &str, theme: Option<&str>) -> Result<Drawing, ParseError> {
     let pre = read_preamble(src).expect("preamble");
     let config = cfg(theme);
-    let cx = Context {
-        config: &config,
-        svg_id: "m",
-        background: Some("white"),
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "m").with_background(Some("white"));
     render(&pre, &cx)
 }
 

@@ -157,12 +157,7 @@ fn svg_is_well_formed_in_every_theme_and_deterministic() {
     };
     for theme in crate::theme::THEMES {
         let config = Config::resolve(&Value::object(), Some(theme), &Value::object());
-        let cx = Context {
-            config: &config,
-            svg_id: "m",
-            background: Some("white"),
-            layout_json: false,
-        };
+        let cx = Context::new(&config, "m").with_background(Some("white"));
         let pre = read_preamble(src).unwrap();
         let d = render(&pre, &cx).unwrap();
         assert!(usvg::Tree::from_str(&d.svg, &opt).is_ok(), "{theme}");

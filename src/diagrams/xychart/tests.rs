@@ -18,12 +18,7 @@ fn err(src: &str) -> String {
 fn render_src(src: &str) -> Drawing {
     let pre = read_preamble(src).expect("preamble");
     let config = Config::resolve(&Value::object(), None, &pre.config);
-    let cx = Context {
-        config: &config,
-        svg_id: "t",
-        background: None,
-        layout_json: false,
-    };
+    let cx = Context::new(&config, "t");
     render(&pre, &cx).expect("render")
 }
 
@@ -260,36 +255,5 @@ fn data_labels_fit_their_bars() {
 /// Odd inputs never panic: they render or give a located error.
 #[test]
 fn odd_inputs_never_panic() {
-    let bodies = [
-        "",
-        "\n\n%%{init: {}\n}%%\n",
-        "\"unclosed",
-        "é,ü,1\n日本,語,2",
-        "[1, 2, 3",
-        "0-4294967295: \"x\"",
-        "+99999999999999999999: \"x\"",
-        "\"a\": 1e308\n\"b\": 1e308",
-        "a,a,1",
-        "  \"x\"\n\"y\"\n      \"z\": -5",
-        "bar [1e308, -1e308]\ny-axis 5 --> 5",
-        "x-axis [] \nline []",
-        "title \u{0}\u{1}",
-    ];
-    for b in bodies {
-        let src = format!("xychart\n{b}");
-        let Ok(pre) = crate::syntax::read_preamble(&src) else {
-            continue;
-        };
-        let config = Config::default();
-        let cx = Context {
-            config: &config,
-            svg_id: "z",
-            background: None,
-            layout_json: false,
-        };
-        if let Ok(d) = render(&pre, &cx) {
-            assert!(d.width.is_finite() && d.height.is_finite(), "{src}");
-            assert!(!d.svg.contains("NaN"), "{src}");
-        }
-    }
+    crate::diagrams::testkit::odd_inputs_never_panic("xychart", super::render);
 }

@@ -24,12 +24,7 @@ impl Default for RenderOptions {
 
 fn render(g: &Graph, geom: &Geometry, opts: &RenderOptions) -> String {
     let config = crate::config::Config::resolve(&opts.config, None, &g.config);
-    let cx = Context {
-        config: &config,
-        svg_id: &opts.svg_id,
-        background: opts.background.as_deref(),
-        layout_json: false,
-    };
+    let cx = Context::new(&config, &opts.svg_id).with_background(opts.background.as_deref());
     let labels =
         crate::diagrams::flowchart::measure::labels(g, &TextSettings::from_config(&config));
     let fl =
