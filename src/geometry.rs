@@ -175,6 +175,44 @@ pub struct Geometry {
     pub clusters: Vec<ClusterGeom>,
 }
 
+impl Geometry {
+    /// Move everything (boxes, cluster boxes and titles, edge paths and
+    /// labels) by `(dx, dy)`; the canvas size is unchanged.
+    pub fn translate(&mut self, dx: f64, dy: f64) {
+        let mv = |p: &mut Point| {
+            p.x += dx;
+            p.y += dy;
+        };
+        for r in &mut self.nodes {
+            r.x += dx;
+            r.y += dy;
+        }
+        for c in &mut self.clusters {
+            c.rect.x += dx;
+            c.rect.y += dy;
+            c.title.x += dx;
+            c.title.y += dy;
+        }
+        for e in &mut self.edges {
+            mv(&mut e.path.start);
+            for s in &mut e.path.segs {
+                match s {
+                    Seg::Line(p) => mv(p),
+                    Seg::Cubic(a, b, p) => {
+                        mv(a);
+                        mv(b);
+                        mv(p);
+                    }
+                }
+            }
+            if let Some(l) = &mut e.label {
+                l.x += dx;
+                l.y += dy;
+            }
+        }
+    }
+}
+
 /// Flow direction of a diagram or subgraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {

@@ -24,6 +24,7 @@ mod graph;
 pub mod json;
 mod nested;
 pub mod order;
+pub mod ports;
 mod position;
 pub mod route;
 pub mod simplex;

@@ -5,7 +5,7 @@
 
 use super::model::{Attribute, Diagram};
 use super::ErConfig;
-use crate::geometry::{Geometry, Point, Rect, Seg};
+use crate::geometry::{Geometry, Point, Rect};
 use crate::layered;
 use crate::style::ResolvedStyle;
 use crate::text::{self, TextBox, TextStyle};
@@ -203,40 +203,6 @@ fn entity_box(d: &Diagram, i: usize, cfg: &ErConfig, base: f64) -> EntityBox {
     }
 }
 
-fn shift(g: &mut Geometry, dx: f64, dy: f64) {
-    let mv = |p: &mut Point| {
-        p.x += dx;
-        p.y += dy;
-    };
-    for r in &mut g.nodes {
-        r.x += dx;
-        r.y += dy;
-    }
-    for c in &mut g.clusters {
-        c.rect.x += dx;
-        c.rect.y += dy;
-        c.title.x += dx;
-        c.title.y += dy;
-    }
-    for e in &mut g.edges {
-        mv(&mut e.path.start);
-        for s in &mut e.path.segs {
-            match s {
-                Seg::Line(p) => mv(p),
-                Seg::Cubic(a, b, p) => {
-                    mv(a);
-                    mv(b);
-                    mv(p);
-                }
-            }
-        }
-        if let Some(l) = &mut e.label {
-            l.x += dx;
-            l.y += dy;
-        }
-    }
-}
-
 /// Lay out a parsed diagram; `title` is the front matter's or the
 /// diagram's own.
 pub fn layout(d: &Diagram, cfg: &ErConfig, base: f64, title: Option<&str>) -> Layout {
@@ -293,14 +259,7 @@ pub fn layout(d: &Diagram, cfg: &ErConfig, base: f64, title: Option<&str>) -> La
         ..layered::LayoutOptions::default()
     };
     let mut geometry = layered::layout(&graph, &opts);
-    {
-        let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
-        let mut paths: Vec<_> = geometry.edges.iter().map(|e| e.path.clone()).collect();
-        super::ports::spread(&geometry.nodes, &ends, &mut paths);
-        for (e, p) in geometry.edges.iter_mut().zip(paths) {
-            e.path = p;
-        }
-    }
+    layered::ports::spread_ports(&graph, &mut geometry);
     let title_style = TextStyle {
         size: base * TITLE_SCALE,
         ..TextStyle::default()
@@ -313,11 +272,11 @@ pub fn layout(d: &Diagram, cfg: &ErConfig, base: f64, title: Option<&str>) -> La
     let mut title_pos = None;
     if let Some(tb) = &title_box {
         let dy = tb.height + TITLE_GAP;
-        shift(&mut geometry, 0.0, dy);
+        geometry.translate(0.0, dy);
         height += dy;
         let need = tb.width + 2.0 * cfg.diagram_padding;
         if need > width {
-            shift(&mut geometry, (need - width) / 2.0, 0.0);
+            geometry.translate((need - width) / 2.0, 0.0);
             width = need;
         }
         title_pos = Some(Point::new(

@@ -8,7 +8,6 @@ pub mod draw;
 pub mod layout;
 pub mod model;
 pub(crate) mod parse;
-pub(crate) mod ports;
 #[cfg(test)]
 mod tests;
 

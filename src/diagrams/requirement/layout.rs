@@ -4,7 +4,7 @@
 
 use super::model::Diagram;
 use crate::diagrams::er::layout::text_style;
-use crate::geometry::{EdgePath, Geometry, Point, Rect, Seg};
+use crate::geometry::{EdgePath, Geometry, Point, Rect};
 use crate::layered;
 use crate::style::ResolvedStyle;
 use crate::text::{self, TextBox, TextStyle};
@@ -121,34 +121,6 @@ fn node_box(d: &Diagram, i: usize, base: f64) -> NodeBox {
     }
 }
 
-fn shift(g: &mut Geometry, dx: f64, dy: f64) {
-    let mv = |p: &mut Point| {
-        p.x += dx;
-        p.y += dy;
-    };
-    for r in &mut g.nodes {
-        r.x += dx;
-        r.y += dy;
-    }
-    for e in &mut g.edges {
-        mv(&mut e.path.start);
-        for s in &mut e.path.segs {
-            match s {
-                Seg::Line(p) => mv(p),
-                Seg::Cubic(a, b, p) => {
-                    mv(a);
-                    mv(b);
-                    mv(p);
-                }
-            }
-        }
-        if let Some(l) = &mut e.label {
-            l.x += dx;
-            l.y += dy;
-        }
-    }
-}
-
 /// Lay out a parsed diagram with the engine's `opts`.
 pub fn layout(
     d: &Diagram,
@@ -197,14 +169,7 @@ pub fn layout(
         clusters: Vec::new(),
     };
     let mut geometry = layered::layout(&graph, opts);
-    {
-        let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
-        let mut paths: Vec<EdgePath> = geometry.edges.iter().map(|e| e.path.clone()).collect();
-        crate::diagrams::er::ports::spread(&geometry.nodes, &ends, &mut paths);
-        for (e, p) in geometry.edges.iter_mut().zip(paths) {
-            e.path = p;
-        }
-    }
+    layered::ports::spread_ports(&graph, &mut geometry);
     let title_style = TextStyle {
         size: base * TITLE_SCALE,
         ..TextStyle::default()
@@ -217,11 +182,11 @@ pub fn layout(
     let mut title_pos = None;
     if let Some(tb) = &title_box {
         let dy = tb.height + TITLE_GAP;
-        shift(&mut geometry, 0.0, dy);
+        geometry.translate(0.0, dy);
         height += dy;
         let need = tb.width + 2.0 * opts.margin;
         if need > width {
-            shift(&mut geometry, (need - width) / 2.0, 0.0);
+            geometry.translate((need - width) / 2.0, 0.0);
             width = need;
         }
         title_pos = Some(Point::new(width / 2.0, opts.margin + tb.height / 2.0));

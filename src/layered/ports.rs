@@ -108,7 +108,7 @@ type End = (f64, usize, bool);
 
 /// Give every edge between two different boxes (`ends[i]` = (from, to)
 /// node indices) its own perpendicular ports on `nodes`.
-pub fn spread(nodes: &[Rect], ends: &[(usize, usize)], paths: &mut [EdgePath]) {
+pub(crate) fn spread(nodes: &[Rect], ends: &[(usize, usize)], paths: &mut [EdgePath]) {
     // (node, side) → [(position along the side, edge, is_start)]
     let mut groups: BTreeMap<(usize, Side), Vec<End>> = BTreeMap::new();
     for (i, &(a, b)) in ends.iter().enumerate() {
@@ -176,6 +176,18 @@ pub fn spread(nodes: &[Rect], ends: &[(usize, usize)], paths: &mut [EdgePath]) {
         if let [Some(a), Some(b)] = *pp {
             paths[i] = rebuild(&paths[i], a, b);
         }
+    }
+}
+
+/// Give every edge of a laid-out `graph` perpendicular ends, spread along
+/// shared sides (for diagram types whose end markers are wide: ER's crow's
+/// feet, requirement arrows).
+pub fn spread_ports(graph: &super::Graph, geometry: &mut crate::geometry::Geometry) {
+    let ends: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
+    let mut paths: Vec<EdgePath> = geometry.edges.iter().map(|e| e.path.clone()).collect();
+    spread(&geometry.nodes, &ends, &mut paths);
+    for (e, p) in geometry.edges.iter_mut().zip(paths) {
+        e.path = p;
     }
 }
 
