@@ -312,6 +312,33 @@ pub fn label(
     w.close("g");
 }
 
+/// Font size of a diagram's front-matter title (Mermaid's title text).
+pub const TITLE_FONT_SIZE: f64 = 18.0;
+/// Height of the band above a graph-like diagram holding that title.
+pub const TITLE_BAND: f64 = 36.0;
+
+/// The text style of a diagram title.
+pub fn title_style() -> crate::text::TextStyle {
+    crate::text::TextStyle {
+        size: TITLE_FONT_SIZE,
+        ..crate::text::TextStyle::default()
+    }
+}
+
+/// A measured diagram title centred in the title band of a canvas
+/// `width` wide, in `colour`.
+pub fn title(w: &mut Writer, tb: &crate::text::TextBox, width: f64, colour: &str) {
+    let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
+    extra.extend(fill_attrs(colour));
+    label(
+        w,
+        tb,
+        crate::geometry::Point::new(width / 2.0, TITLE_BAND / 2.0),
+        extra,
+        title_style(),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,10 +3,7 @@
 //! attributes and methods compartments) and notes. Presentation attributes
 //! only; links only as `http(s)` `<a href>`.
 
-use super::layout::{
-    is_bold, ClassText, Layout, NodeText, CARD_SCALE, PAD_ROWS, PAD_TOP, PAD_X, TITLE_BAND,
-    TITLE_FONT_SIZE,
-};
+use super::layout::{is_bold, ClassText, Layout, NodeText, CARD_SCALE, PAD_ROWS, PAD_TOP, PAD_X};
 use super::model::{Classifier, Diagram, End};
 use super::to_layered::{EdgeRef, NodeRef};
 use crate::diagrams::Context;
@@ -154,18 +151,7 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
     };
     markers(&mut w, id, &theme.line, &bg);
     if let Some(tb) = &l.title {
-        let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
-        extra.extend(svg::fill_attrs(&theme.title_text));
-        svg::label(
-            &mut w,
-            tb,
-            Point::new(l.width / 2.0, TITLE_BAND / 2.0),
-            extra,
-            TextStyle {
-                size: TITLE_FONT_SIZE,
-                ..TextStyle::default()
-            },
-        );
+        svg::title(&mut w, tb, l.width, &theme.title_text);
     }
     w.open(
         "g",

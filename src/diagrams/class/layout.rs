@@ -8,8 +8,8 @@ use super::ClassConfig;
 use crate::geometry::Geometry;
 use crate::text::{self, TextBox, TextStyle};
 
-pub const TITLE_FONT_SIZE: f64 = 18.0;
-pub const TITLE_BAND: f64 = 36.0;
+pub use crate::svg::TITLE_BAND;
+pub use crate::svg::TITLE_FONT_SIZE;
 /// Horizontal padding inside a class box.
 pub const PAD_X: f64 = 12.0;
 /// Vertical padding of the name compartment.

@@ -127,8 +127,7 @@ pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     )
 }
 
-/// Font size of the diagram title (Mermaid's `.flowchartTitleText`).
-pub const TITLE_FONT_SIZE: f64 = 18.0;
+pub use crate::svg::TITLE_FONT_SIZE;
 
 /// Every label of a flowchart, measured and wrapped: what drawing writes.
 #[derive(Debug, Clone, PartialEq, Default)]

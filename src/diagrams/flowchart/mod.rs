@@ -91,8 +91,7 @@ pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
     parse::parse(&pre)
 }
 
-/// Height of the band above the diagram holding the front-matter title.
-pub const TITLE_BAND: f64 = 36.0;
+pub use crate::svg::TITLE_BAND;
 
 /// A laid-out flowchart: everything drawing needs, with no text left to
 /// measure.

@@ -3,7 +3,7 @@
 //! transitions with barbed arrowheads, their labels, and the states and
 //! notes on top. Paint is presentation attributes only.
 
-use super::layout::{is_bold, Layout, BAND_PAD, DESC_GAP, TITLE_BAND, TITLE_FONT_SIZE};
+use super::layout::{is_bold, Layout, BAND_PAD, DESC_GAP};
 
 use super::model::{Diagram, Kind};
 use super::to_layered::{ClusterRef, EdgeRef, NodeRef};
@@ -132,18 +132,7 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
     w.close("marker");
     w.close("defs");
     if let Some(tb) = &l.title {
-        let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
-        extra.extend(svg::fill_attrs(&pal.title));
-        svg::label(
-            &mut w,
-            tb,
-            Point::new(l.width / 2.0, TITLE_BAND / 2.0),
-            extra,
-            TextStyle {
-                size: TITLE_FONT_SIZE,
-                ..TextStyle::default()
-            },
-        );
+        svg::title(&mut w, tb, l.width, &pal.title);
     }
     w.open(
         "g",

@@ -7,10 +7,10 @@ use super::StateConfig;
 use crate::geometry::Geometry;
 use crate::text::{self, TextBox, TextStyle};
 
-/// Font size of the diagram title.
-pub const TITLE_FONT_SIZE: f64 = 18.0;
 /// Height of the band above the diagram holding the title.
-pub const TITLE_BAND: f64 = 36.0;
+pub use crate::svg::TITLE_BAND;
+/// Font size of the diagram title.
+pub use crate::svg::TITLE_FONT_SIZE;
 /// Padding around a note's text.
 pub const NOTE_PAD: f64 = 12.0;
 /// Horizontal padding around an edge label's text.

@@ -8,9 +8,9 @@
 mod edges;
 mod shapes;
 
-use crate::diagrams::flowchart::measure::{self, Labels, TextSettings, TITLE_FONT_SIZE};
+use crate::diagrams::flowchart::measure::{self, Labels, TextSettings};
 use crate::diagrams::flowchart::model::{ArrowHead, Graph, ResolvedStyle};
-use crate::diagrams::flowchart::{FlowLayout, TITLE_BAND};
+use crate::diagrams::flowchart::FlowLayout;
 use crate::diagrams::Context;
 use crate::geometry::{Geometry, Point, Rect};
 use crate::svg::{self, num, safe_value, sanitize_id, Attrs, Writer};
@@ -58,9 +58,6 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
         },
     );
     if let Some(tb) = &title {
-        let fill = svg::fill_attrs(&cx.theme.title_text);
-        let mut extra: Attrs = vec![("font-size", num(TITLE_FONT_SIZE))];
-        extra.extend(fill);
         cx.w.open(
             "g",
             &[
@@ -68,16 +65,7 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
                 ("class", "title".into()),
             ],
         );
-        svg::label(
-            &mut cx.w,
-            tb,
-            Point::new(width / 2.0, TITLE_BAND / 2.0),
-            extra,
-            TextStyle {
-                size: TITLE_FONT_SIZE,
-                ..TextStyle::default()
-            },
-        );
+        svg::title(&mut cx.w, tb, width, &cx.theme.title_text);
         cx.w.close("g");
     }
     let edge_colours: Vec<usize> = (0..graph.edges.len())
