@@ -790,7 +790,9 @@ impl L<'_> {
             style: ArrowStyle::Create,
         });
         self.label(label, (x1 + x2) / 2.0, ay - 3.0, Anchor::Middle);
-        self.number_at(num, x1.min(x2) - 4.0, ay - 3.0);
+        // Left of the arrow, and of a new box on its left.
+        let nx = if x2 < x1 { self.cx[to] - target } else { x1 };
+        self.number_at(num, nx - 4.0, ay - 3.0);
         *y = start + 12.0;
         self.act[to] += 1;
         self.activation(to, from, start, assign, body, num, y);
