@@ -182,7 +182,8 @@ fn fragment_icon(w: &mut Writer, kind: FragmentKind, x: f64, y: f64, colour: &st
     a.push(("stroke-linejoin", "round".into()));
     let p = |dx: f64, dy: f64| format!("{} {}", num(x + dx), num(y + dy));
     let d = match kind {
-        FragmentKind::Alt | FragmentKind::Opt => {
+        FragmentKind::Opt => format!("M{} a6 6 0 1 0 12 0 a6 6 0 1 0 -12 0", p(2.0, 8.0)),
+        FragmentKind::Alt => {
             format!(
                 "M{} L{} L{} L{} Z",
                 p(8.0, 3.0),

@@ -320,7 +320,7 @@ pub fn layout(d: &Diagram) -> Geometry {
         let xs: Vec<(f64, f64)> = g
             .members
             .iter()
-            .filter(|&&i| !d.participants.get(i).is_none_or(|p| p.hidden))
+            .filter(|&&i| !d.participants.get(i).is_none_or(|p| p.hidden || p.created))
             .map(|&i| (l.cx[i] - l.heads[i].w / 2.0, l.cx[i] + l.heads[i].w / 2.0))
             .collect();
         if xs.is_empty() {

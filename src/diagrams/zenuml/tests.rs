@@ -311,12 +311,32 @@ fn errors_are_located() {
             "expected `{` after `finally`",
         ),
         ("zenuml\n@", 2, 1, "expected an annotation name"),
+        (
+            "zenuml\n@Starter()",
+            2,
+            1,
+            "`@Starter()` needs a participant name",
+        ),
+        ("zenuml\nA as", 2, 5, "expected a name after `as`"),
+        ("zenuml\ngroup G\nA", 3, 1, "expected `{` after `group`"),
+        ("zenuml\ngroup G {\n A", 2, 9, "`{` is never closed"),
+        ("zenuml\nv = X->Y", 2, 9, "expected `.method()` after `Y`"),
+        (
+            "zenuml\nA #fff ?",
+            2,
+            8,
+            "unexpected `?` after participant `A`",
+        ),
     ];
     for (src, line, col, msg) in cases {
         let (l, c, m) = error(src);
         assert!(m.contains(msg), "{src}: {m}");
         assert_eq!((l, c), (*line, *col), "{src}: {m}");
     }
+    let many: String = (0..1100).map(|i| format!("P{i}\n")).collect();
+    assert!(error(&format!("zenuml\n{many}"))
+        .2
+        .contains("too many participants"));
     let deep = format!("zenuml\n{}", "if(x) {\n".repeat(100));
     assert!(error(&deep).2.contains("nested too deeply"));
 }
