@@ -654,3 +654,15 @@ fn never_panics_on_odd_input() {
     }
     let _ = FragmentKind::Alt;
 }
+
+#[test]
+fn deep_nesting_within_the_limit_renders() {
+    let n = super::parse::MAX_DEPTH - 1;
+    let src = format!(
+        "zenuml\n{}A->B: deep\n{}",
+        "if(x) {\nA.m() {\n".repeat(n / 2),
+        "}\n}\n".repeat(n / 2)
+    );
+    let r = crate::render(&src, &opts(None)).expect("renders");
+    assert!(r.svg.contains(">deep<"));
+}
