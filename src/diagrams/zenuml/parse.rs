@@ -803,7 +803,7 @@ impl<'a> P<'a> {
             let to = self.uses(&target, tat)?;
             let label = if self.peek() == Some(':') {
                 self.pos += 1;
-                self.line_rest().trim().to_string()
+                self.async_text(ctx)
             } else {
                 String::new()
             };
@@ -818,7 +818,7 @@ impl<'a> P<'a> {
         match r.chars().next() {
             Some(':') => {
                 self.pos += 1;
-                let label = self.line_rest().trim().to_string();
+                let label = self.async_text(ctx);
                 let from = self.who(ctx);
                 let to = self.uses(&word, wstart)?;
                 let reply = std::mem::take(&mut self.reply_next);
@@ -882,6 +882,21 @@ impl<'a> P<'a> {
                 format!("unexpected `{c}` after `{word}`: expected `.method()`, `->`, `:` or `=`"),
             ),
         }
+    }
+
+    /// An async message's text: the rest of the line, less a closing
+    /// `}` at its end inside a block (`if(x) { A->B: hi }`).
+    fn async_text(&mut self, ctx: Ctx) -> String {
+        let start = self.pos;
+        let line = self.line_rest();
+        let t = line.trim_end();
+        if ctx.depth > 0 {
+            if let Some(inner) = t.strip_suffix('}') {
+                self.pos = start + inner.len();
+                return inner.trim().to_string();
+            }
+        }
+        t.trim().to_string()
     }
 
     /// After `var =`: `new B()` or a call.

@@ -110,6 +110,11 @@ fn title_and_async_messages() {
     );
     // A sender-less async message comes from the starter.
     assert_eq!(summary("zenuml\nB: event"), "_STARTER_->B:event");
+    // A block closed on the message's line.
+    assert_eq!(
+        summary("zenuml\nopt { A->B: hi }\nA->B: a}b"),
+        "Opt[ | A->B:hi ] A->B:a}b"
+    );
 }
 
 #[test]
