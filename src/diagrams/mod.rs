@@ -40,6 +40,7 @@ pub mod treeview;
 pub mod venn;
 pub mod wardley;
 pub mod xychart;
+pub mod zenuml;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -212,7 +213,7 @@ pub const REGISTRY: &[DiagramType] = &[
         &["eventmodeling"],
         Some(eventmodeling::render),
     ),
-    row("zenuml", &["zenuml"], None),
+    row("zenuml", &["zenuml"], Some(zenuml::render)),
     row("info", &["info"], Some(info::render)),
 ];
 
