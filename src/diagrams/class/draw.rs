@@ -224,10 +224,23 @@ pub fn draw(d: &Diagram, l: &Layout, cx: &Context<'_>) -> String {
             );
             w.close("g");
         }
+        // Keeps a cardinality label inside the canvas; a label wider (or
+        // taller) than the canvas itself is centred instead.
+        let within = |v: f64, lo: f64, hi: f64| {
+            if lo <= hi {
+                v.clamp(lo, hi)
+            } else {
+                (lo + hi) / 2.0
+            }
+        };
         let clamp = |p: Point, tb: &TextBox| {
             Point::new(
-                p.x.clamp(tb.width / 2.0 - l.dx, l.width - l.dx - tb.width / 2.0),
-                p.y.clamp(tb.height / 2.0 - l.dy, l.height - l.dy - tb.height / 2.0),
+                within(p.x, tb.width / 2.0 - l.dx, l.width - l.dx - tb.width / 2.0),
+                within(
+                    p.y,
+                    tb.height / 2.0 - l.dy,
+                    l.height - l.dy - tb.height / 2.0,
+                ),
             )
         };
         let card_style = TextStyle {
