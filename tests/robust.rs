@@ -663,3 +663,49 @@ fn a_refused_png_leaves_the_svg_written_and_the_run_goes_on() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("tall1.svg"));
 }
+
+#[test]
+fn hostile_documents_give_no_script_and_write_nothing_outside_the_output_folder() {
+    let t = Tmp::new("hostile");
+    let src = t.path().join("src");
+    fs::create_dir_all(src.join("deep")).unwrap();
+    fs::write(
+        src.join("deep/h.md"),
+        "```mermaid\ngraph LR\n  A[\"<script>alert(1)</script>\"] --> B[\"<img src=x onerror=alert(2)>\"]\n  \
+         click A \"javascript:alert(3)\"\n  click B callback\n  style A fill:url(http://example.com/x)\n```\n\n\
+         ```mermaid\nsequenceDiagram\n  A->>B: <script>x</script>\n  link A: Evil @ javascript:alert(4)\n```\n",
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        src.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg,png",
+        "--rewrite",
+    ]);
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
+    // Everything written is under the output folder (the sources untouched).
+    assert_eq!(all_files(&src), vec!["deep/h.md"]);
+    let parent: Vec<String> = fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(parent.len(), 2, "{parent:?}");
+    let svgs: Vec<String> = outputs(&out)
+        .into_iter()
+        .filter(|f| f.ends_with(".svg"))
+        .collect();
+    assert!(!svgs.is_empty(), "{}", stderr(&o));
+    for f in svgs {
+        let svg = assert_svg(&out.join(&f)).to_ascii_lowercase();
+        assert!(!svg.contains("<script"), "{f}");
+        assert!(!svg.contains("javascript:"), "{f}");
+        assert!(
+            !svg.contains("onerror=") && !svg.contains("onclick="),
+            "{f}"
+        );
+        assert!(!svg.contains("url(http"), "{f}");
+    }
+}
