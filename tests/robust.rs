@@ -709,3 +709,22 @@ fn hostile_documents_give_no_script_and_write_nothing_outside_the_output_folder(
         assert!(!svg.contains("url(http"), "{f}");
     }
 }
+
+#[test]
+fn rewriting_into_the_input_folder_never_replaces_a_source() {
+    let t = Tmp::new("samedir");
+    let source = "# T\n\n```mermaid\ngraph LR\n  A --> B\n```\n";
+    fs::write(t.path().join("a.md"), source).unwrap();
+    let dir = t.path().to_str().unwrap();
+    let o = run(&[dir, "-o", dir, "-f", "svg", "--rewrite"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("output name a.md is taken by an input document"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read_to_string(t.path().join("a.md")).unwrap(), source);
+    assert!(fs::read_to_string(t.path().join("a-2.md"))
+        .unwrap()
+        .contains("![diagram](a.svg)"));
+}

@@ -198,7 +198,7 @@ pub fn run(args: &Args) -> Result<Summary> {
             }
             if !args.quiet && path != wanted {
                 eprintln!(
-                    "{}: note: output name {} is taken by another output of this run; writing {} instead",
+                    "{}: note: output name {} is taken by an input document or another output of this run; writing {} instead",
                     d.0,
                     wanted.display(),
                     path.display()
