@@ -98,6 +98,12 @@ pub struct Args {
     #[arg(long, value_name = "BYTES", default_value_t = mermaid_render::DEFAULT_MAX_SOURCE_BYTES)]
     pub max_source_bytes: usize,
 
+    /// Largest document read, in bytes: reading stops there and the
+    /// document is reported and skipped (the others still render). Guards
+    /// against `/dev/zero`, FIFOs and huge files.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_DOCUMENT_BYTES)]
+    pub max_document_bytes: u64,
+
     /// List every diagram found (document, first and last line, type)
     /// without rendering anything.
     #[arg(long)]
@@ -151,6 +157,11 @@ pub struct Args {
     #[arg(long, value_name = "SCHEME", default_value = "numbered", value_parser = ["numbered", "hash"])]
     pub names: String,
 }
+
+/// Default of `--max-document-bytes`: 64 MiB, far above any real document
+/// (the largest in the test corpus is a few hundred KiB) and small enough
+/// that a few parallel reads cannot exhaust memory.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -51,6 +51,7 @@ pub struct Summary {
 }
 
 pub fn run(args: &Args) -> Result<Summary> {
+    let started = std::time::SystemTime::now();
     FSYNC.store(args.fsync, Ordering::Relaxed);
     let mut summary = Summary::default();
     let mut docs = collect(args, &mut summary)?;
@@ -76,6 +77,11 @@ pub fn run(args: &Args) -> Result<Summary> {
     }
     let docs = docs;
     summary.documents = docs.len();
+    // Where each rewritten Markdown copy goes (planned with the images).
+    let mut docs_out: Vec<(String, PathBuf)> = docs
+        .iter()
+        .map(|d| (d.name.clone(), d.out_doc.clone()))
+        .collect();
 
     // Jobs: every diagram of every document, with its output stem.
     let mut jobs = Vec::new();
@@ -108,33 +114,99 @@ pub fn run(args: &Args) -> Result<Summary> {
         doc_blocks.push(mine);
     }
 
-    // Two jobs must never write one path: a later job whose stem is taken
-    // (e.g. `a.md`'s second diagram and `a-1.mmd` both want `a-1`) gets the
-    // first free `-<k>` suffix, and the run says so.
-    let mut taken: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
-    for j in &mut jobs {
-        if !taken.contains(&j.stem) {
-            taken.insert(j.stem.clone());
-            continue;
-        }
-        let mut k = 2;
-        let stem = loop {
-            let s = with_suffix(&j.stem, &format!("-{k}"));
-            if !taken.contains(&s) {
-                break s;
+    // Two jobs must never write one path: every output path of the run is
+    // planned here, before anything is rendered. A later job whose stem is
+    // taken (e.g. `a.md`'s second diagram and `a-1.mmd` both want `a-1`;
+    // `d1/x.mmd` and `d2/x.mmd` both want `x`) gets the first free `-<k>`
+    // suffix, and the run says so once per collision. Names are compared
+    // ignoring case (two names one case-insensitive file system would take
+    // for one file never meet), names too long for a file system (255
+    // bytes) are shortened with a hash, and no output may replace an input
+    // document that sits in the output folder.
+    let longest_ext = if md_out {
+        4
+    } else {
+        args.format.iter().map(|f| ext(*f).len()).max().unwrap_or(4)
+    };
+    let key = |p: &Path| p.to_string_lossy().replace('\\', "/").to_lowercase();
+    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let plan_dir = match ext_of(&args.output).to_ascii_lowercase().as_str() {
+        "md" | "markdown" | "svg" | "png" if !args.list => args
+            .output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        _ => args.output.clone(),
+    };
+    if let Ok(out_canon) = fs::canonicalize(&plan_dir) {
+        for d in &docs {
+            let input = fs::canonicalize(&d.name).ok();
+            if let Some(rel) = input
+                .as_deref()
+                .and_then(|p| p.strip_prefix(&out_canon).ok())
+            {
+                taken.insert(key(rel));
             }
-            k += 1;
+        }
+    }
+    let writes_docs = args.rewrite || md_out;
+    let paths_of = |stem: &Path| -> Vec<String> {
+        [".svg", ".png", ".layout.json"]
+            .iter()
+            .map(|e| key(&with_suffix(stem, e)))
+            .collect()
+    };
+    for j in &mut jobs {
+        let wanted = fit_name(&j.stem, longest_ext);
+        let free = |s: &Path, taken: &std::collections::BTreeSet<String>| {
+            paths_of(s).iter().all(|p| !taken.contains(p))
         };
-        if !args.quiet {
+        let mut stem = wanted.clone();
+        let mut k = 2;
+        while !free(&stem, &taken) {
+            stem = fit_name(&with_suffix(&wanted, &format!("-{k}")), longest_ext);
+            k += 1;
+        }
+        if !args.quiet && stem != j.stem {
+            let why = if wanted != j.stem && stem == wanted {
+                "is too long for a file name"
+            } else {
+                "is taken by another diagram or document of this run"
+            };
             eprintln!(
-                "{}: note: output name {} is taken by another diagram of this run; writing {} instead",
+                "{}: note: output name {} {why}; writing {} instead",
                 j.doc.name,
                 j.stem.display(),
                 stem.display()
             );
         }
-        taken.insert(stem.clone());
+        taken.extend(paths_of(&stem));
         j.stem = stem;
+    }
+    if writes_docs {
+        for (d, doc) in docs_out.iter_mut().zip(&docs) {
+            if doc.kind != SourceKind::Markdown {
+                continue;
+            }
+            let wanted = d.1.clone();
+            let mut path = wanted.clone();
+            let mut k = 2;
+            while taken.contains(&key(&path)) {
+                let stem = wanted.with_extension("");
+                path = with_suffix(&stem, &format!("-{k}.{}", ext_of(&wanted)));
+                k += 1;
+            }
+            if !args.quiet && path != wanted {
+                eprintln!(
+                    "{}: note: output name {} is taken by an input document or another output of this run; writing {} instead",
+                    d.0,
+                    wanted.display(),
+                    path.display()
+                );
+            }
+            taken.insert(key(&path));
+            d.1 = path;
+        }
     }
 
     if args.list {
@@ -350,7 +422,7 @@ pub fn run(args: &Args) -> Result<Summary> {
         }
     }
     if args.rewrite || md_out {
-        for (d, mine) in docs.iter().zip(&doc_blocks) {
+        for ((d, mine), (_, out_doc)) in docs.iter().zip(&doc_blocks).zip(&docs_out) {
             if d.kind != SourceKind::Markdown {
                 continue;
             }
@@ -365,7 +437,7 @@ pub fn run(args: &Args) -> Result<Summary> {
                 })
                 .collect();
             let text = rewrite::rewrite(&d.text, &blocks, args.keep_source);
-            let path = out_dir.join(&d.out_doc);
+            let path = out_dir.join(out_doc);
             let unchanged = fs::read(&path).is_ok_and(|old| old == text.as_bytes());
             if unchanged {
                 continue;
@@ -382,6 +454,29 @@ pub fn run(args: &Args) -> Result<Summary> {
                 }
             }
         }
+    }
+    // Temporary files of killed runs, in every folder this run writes to.
+    let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    dirs.insert(out_dir.clone());
+    for j in &jobs {
+        if let Some(p) = out_dir.join(&j.stem).parent() {
+            dirs.insert(p.to_path_buf());
+        }
+    }
+    if args.rewrite || md_out {
+        for (_, out_doc) in &docs_out {
+            if let Some(p) = out_dir.join(out_doc).parent() {
+                dirs.insert(p.to_path_buf());
+            }
+        }
+    }
+    let stale: usize = dirs.iter().map(|d| remove_stale_temps(d, started)).sum();
+    if stale > 0 && !args.quiet {
+        eprintln!(
+            "{}: note: removed {stale} temporary file{} left by an interrupted run",
+            out_dir.display(),
+            if stale == 1 { "" } else { "s" }
+        );
     }
     if let Some(path) = &args.report {
         let text = serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".into());
@@ -622,6 +717,30 @@ fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
     Ok(Some((dir, stem, f)))
 }
 
+/// Longest file name written (bytes): the limit of ext4, XFS, Btrfs, APFS
+/// and NTFS (whose 255 UTF-16 units hold at least 255 bytes of UTF-8).
+const MAX_NAME: usize = 255;
+
+/// `stem`, its file name shortened (to a prefix and 8 hex digits of the
+/// whole name's hash) when the name and an `ext_len`-byte extension would
+/// not fit in one file name.
+fn fit_name(stem: &Path, ext_len: usize) -> PathBuf {
+    let Some(name) = stem.file_name() else {
+        return stem.to_path_buf();
+    };
+    let name = name.to_string_lossy();
+    if name.len() + ext_len <= MAX_NAME {
+        return stem.to_path_buf();
+    }
+    let keep = MAX_NAME.saturating_sub(ext_len + 9);
+    let mut cut = keep.min(name.len());
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let short = format!("{}-{}", &name[..cut], &cache::hex(name.as_bytes())[..8]);
+    stem.with_file_name(short)
+}
+
 fn with_suffix(stem: &Path, suffix: &str) -> PathBuf {
     let mut s = stem.as_os_str().to_owned();
     s.push(suffix);
@@ -666,7 +785,11 @@ fn render_one(
         }
     };
     let ty = rendered.diagram_type.to_string();
+    // Every format that can be made is written, even when another cannot
+    // (a refused PNG leaves the diagram's SVG written); the job then fails
+    // with the first message.
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut refused: Option<String> = None;
     for f in formats {
         let rel = with_suffix(stem, ext(*f));
         if expected
@@ -676,40 +799,35 @@ fn render_one(
             // Unchanged: leave the file (and its mtime) alone.
             continue;
         }
-        match f {
-            Format::Svg => outputs.push((rel, rendered.svg.clone().into_bytes())),
-            Format::Layout => match rendered.layout_json() {
-                Some(json) => outputs.push((rel, json.as_bytes().to_vec())),
-                None => {
-                    let (line, _) = block.doc_position(1, 1);
-                    return JobResult::failed(ty, format!(
-                        "{}:{line}:1: error: `-f layout` is not available for {} diagrams (use svg or png)\n",
-                        doc.name, rendered.diagram_type
-                    ), false);
-                }
-            },
-            Format::Png => match rendered.png(png_scale(
-                (rendered.width, rendered.height),
-                scale,
-                (width, height),
-            )) {
-                Ok(png) => outputs.push((rel, png)),
-                Err(e) => {
-                    let (line, _) = block.doc_position(1, 1);
-                    return JobResult::failed(
-                        ty,
-                        format!("{}:{line}:1: error: {e}\n", doc.name),
-                        false,
-                    );
-                }
-            },
+        let (line, _) = block.doc_position(1, 1);
+        let made = match f {
+            Format::Svg => Ok(rendered.svg.clone().into_bytes()),
+            Format::Layout => rendered.layout_json().map(|j| j.as_bytes().to_vec()).ok_or_else(|| {
+                format!(
+                    "{}:{line}:1: error: `-f layout` is not available for {} diagrams (use svg or png)\n",
+                    doc.name, rendered.diagram_type
+                )
+            }),
+            Format::Png => rendered
+                .png(png_scale(
+                    (rendered.width, rendered.height),
+                    scale,
+                    (width, height),
+                ))
+                .map_err(|e| format!("{}:{line}:1: error: {e}\n", doc.name)),
+        };
+        match made {
+            Ok(bytes) => outputs.push((rel, bytes)),
+            Err(msg) => {
+                refused.get_or_insert(msg);
+            }
         }
     }
     let mut written = Vec::new();
     for (rel, bytes) in outputs {
         let path = out_dir.join(&rel);
         if let Err(e) = write_atomic(&path, &bytes) {
-            return JobResult::failed(
+            let mut r = JobResult::failed(
                 ty,
                 format!(
                     "{}: error: cannot write {}: {e:#}\n",
@@ -718,8 +836,15 @@ fn render_one(
                 ),
                 true,
             );
+            r.outputs = written;
+            return r;
         }
         written.push(path);
+    }
+    if let Some(msg) = refused {
+        let mut r = JobResult::failed(ty, msg, false);
+        r.outputs = written;
+        return r;
     }
     JobResult {
         status: Status::Rendered,
@@ -736,45 +861,96 @@ fn render_one(
 /// stalls batches (and costs more than rendering a small diagram).
 static FSYNC: AtomicBool = AtomicBool::new(false);
 
+/// Prefix of the temporary files written beside outputs (a run removes the
+/// ones older than itself, left by a killed run, from the folders it writes
+/// to). The cache manifest, `.mermaid-render-cache.json`, does not match it.
+pub const TEMP_PREFIX: &str = ".mermaid-render-tmp-";
+
 /// Write through a temporary file in the same folder, then rename: readers
 /// never see a half-written file, and a failure leaves the old file intact.
+/// Each write gets its own temporary file (a short random name, whatever
+/// the length of the output's name), so parallel workers never share one.
 /// With `--fsync` the file is flushed to disk before the rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        if FSYNC.load(Ordering::Relaxed) {
-            f.sync_all()?;
-        }
-        fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    // As `File::create` would: readable by others unless the umask says no
+    // (tempfile's own default is owner-only).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    result
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if FSYNC.load(Ordering::Relaxed) {
+        tmp.as_file().sync_all()?;
+    }
+    // On failure the temporary file is removed when `tmp` is dropped.
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Whether a file name is one of this tool's temporary files: the current
+/// prefix, or the `.<name>.<pid>.tmp` of earlier versions.
+fn is_temp_name(name: &str) -> bool {
+    if name.starts_with(TEMP_PREFIX) {
+        return true;
+    }
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    inner.rsplit_once('.').is_some_and(|(stem, pid)| {
+        !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Remove this tool's temporary files last modified before `started` (left
+/// by a killed run) from `dir` (not its subfolders); returns how many.
+fn remove_stale_temps(dir: &Path, started: std::time::SystemTime) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        if !is_temp_name(&name.to_string_lossy()) {
+            continue;
+        }
+        let Ok(meta) = e.metadata() else { continue };
+        let old = meta.modified().is_ok_and(|m| m < started);
+        if meta.is_file() && old && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Read every input into documents with their output stems.
 fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
     let mut docs = Vec::new();
+    let limit = args.max_document_bytes;
     for input in args.inputs.iter().chain(&args.input) {
         if input.as_os_str() == "-" {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .context("reading standard input")?;
+            let stdin = std::io::stdin();
+            let bytes = match read_limited(&mut stdin.lock(), limit) {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    summary.io_errors += 1;
+                    eprintln!("<stdin>: error: {}", over_budget(limit));
+                    continue;
+                }
+                Err(e) => return Err(e).context("reading standard input"),
+            };
             docs.push(Doc {
                 name: "<stdin>".into(),
                 kind: SourceKind::Text,
-                text,
+                text: text_of(bytes),
                 out_stem: PathBuf::from("stdin"),
                 out_doc: PathBuf::from("stdin.md"),
             });
@@ -784,7 +960,22 @@ fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
             fs::metadata(input).with_context(|| format!("cannot read {}", input.display()))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files).with_context(|| format!("cannot walk {}", input.display()))?;
+            let root = fs::canonicalize(input)
+                .with_context(|| format!("cannot walk {}", input.display()))?;
+            let mut walker = Walker {
+                root: root.clone(),
+                stack: vec![root.clone()],
+                followed: std::collections::BTreeSet::new(),
+                notes: Vec::new(),
+            };
+            walker
+                .walk(input, &root, &mut files)
+                .with_context(|| format!("cannot walk {}", input.display()))?;
+            if !args.quiet {
+                for n in &walker.notes {
+                    eprintln!("{n}");
+                }
+            }
             // Stems per output folder, to keep `a.md` and `a.mmd` apart.
             let mut taken: BTreeMap<PathBuf, usize> = BTreeMap::new();
             for f in &files {
@@ -799,12 +990,14 @@ fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
                 } else {
                     stem
                 };
-                read_doc(&f, out_stem, rel, &mut docs, summary);
+                read_doc(&f, limit, out_stem, rel, &mut docs, summary);
             }
         } else {
+            // Named on the command line: read whatever it is (a file, a
+            // FIFO, a device), within the reading budget.
             let stem = PathBuf::from(input.file_stem().unwrap_or(input.as_os_str()));
             let out_doc = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
-            read_doc(input, stem, out_doc, &mut docs, summary);
+            read_doc(input, limit, stem, out_doc, &mut docs, summary);
         }
     }
     Ok(docs)
@@ -816,30 +1009,58 @@ fn ext_of(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The message for a document over the reading budget.
+fn over_budget(limit: u64) -> String {
+    format!(
+        "larger than the reading budget of {limit} bytes per document; not read \
+         (--max-document-bytes raises the budget)"
+    )
+}
+
+/// Read at most `limit` bytes: `None` when there is more.
+fn read_limited(r: &mut impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    r.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Bytes as text: invalid UTF-8 replaced, a leading byte order mark dropped.
+fn text_of(bytes: Vec<u8>) -> String {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    text.strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text)
+}
+
 fn read_doc(
     path: &Path,
+    limit: u64,
     out_stem: PathBuf,
     out_doc: PathBuf,
     docs: &mut Vec<Doc>,
     summary: &mut Summary,
 ) {
-    match fs::read(path) {
-        Ok(bytes) => {
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            };
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text);
-            docs.push(Doc {
-                name: path.display().to_string(),
-                kind: SourceKind::from_path(path),
-                text,
-                out_stem,
-                out_doc,
-            });
+    let read = fs::File::open(path).and_then(|mut f| {
+        // A regular file's size is known: refuse it without reading.
+        if f.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+            return Ok(None);
+        }
+        read_limited(&mut f, limit)
+    });
+    match read {
+        Ok(Some(bytes)) => docs.push(Doc {
+            name: path.display().to_string(),
+            kind: SourceKind::from_path(path),
+            text: text_of(bytes),
+            out_stem,
+            out_doc,
+        }),
+        Ok(None) => {
+            summary.io_errors += 1;
+            eprintln!("{}: error: {}", path.display(), over_budget(limit));
         }
         Err(e) => {
             summary.io_errors += 1;
@@ -848,26 +1069,97 @@ fn read_doc(
     }
 }
 
-/// Files under `dir` with a walked extension, in sorted order (by path).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
+/// A folder walk: regular files with a walked extension, in sorted order
+/// (by path). Symbolic links are followed when they point inside the
+/// folder named on the command line (`root`), except a link to a folder
+/// being walked (a loop) or to one already walked through another link;
+/// the others are skipped with a note.
+struct Walker {
+    /// The walked folder, canonical.
+    root: PathBuf,
+    /// Canonical folders being walked, outermost first.
+    stack: Vec<PathBuf>,
+    /// Canonical folders entered through a link.
+    followed: std::collections::BTreeSet<PathBuf>,
+    notes: Vec<String>,
+}
+
+impl Walker {
+    /// Walk `dir` (whose canonical path is `canon`).
+    fn walk(&mut self, dir: &Path, canon: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        entries.sort();
+        for p in entries {
+            let name = p.file_name().unwrap_or_default().to_owned();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let walked = WALKED.contains(&ext_of(&p).to_ascii_lowercase().as_str());
+            let ft = fs::symlink_metadata(&p)?.file_type();
+            if ft.is_dir() {
+                let sub = canon.join(&name);
+                self.stack.push(sub.clone());
+                let r = self.walk(&p, &sub, out);
+                self.stack.pop();
+                r?;
+            } else if ft.is_file() {
+                if walked {
+                    out.push(p);
+                }
+            } else if ft.is_symlink() {
+                self.link(&p, walked, out)?;
+            }
         }
-        let ft = fs::symlink_metadata(&p)?.file_type();
-        if ft.is_dir() {
-            walk(&p, out)?;
-        } else if ft.is_file() && WALKED.contains(&ext_of(&p).to_ascii_lowercase().as_str()) {
-            out.push(p);
-        }
+        Ok(())
     }
-    Ok(())
+
+    /// A symbolic link met in the walk.
+    fn link(&mut self, p: &Path, walked: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let note = |what: &str| format!("{}: note: symbolic link {what}; skipped", p.display());
+        let target = match fs::canonicalize(p) {
+            Ok(t) => t,
+            Err(_) => {
+                self.notes.push(note("to nothing (broken, or a loop)"));
+                return Ok(());
+            }
+        };
+        let Ok(meta) = fs::metadata(&target) else {
+            self.notes.push(note("to nothing"));
+            return Ok(());
+        };
+        if !meta.is_dir() && !walked {
+            return Ok(());
+        }
+        if !target.starts_with(&self.root) {
+            self.notes.push(note(&format!(
+                "to {} outside the walked folder (name it on the command line to read it)",
+                target.display()
+            )));
+        } else if meta.is_dir() {
+            if self.stack.contains(&target) {
+                self.notes.push(note(&format!(
+                    "to {}, a folder that holds it (a loop)",
+                    target.display()
+                )));
+            } else if !self.followed.insert(target.clone()) {
+                self.notes.push(note(&format!(
+                    "to {}, already walked through another link",
+                    target.display()
+                )));
+            } else {
+                self.stack.push(target.clone());
+                let r = self.walk(p, &target, out);
+                self.stack.pop();
+                r?;
+            }
+        } else if meta.is_file() {
+            out.push(p.to_path_buf());
+        } else {
+            self.notes
+                .push(note("to something that is not a regular file"));
+        }
+        Ok(())
+    }
 }

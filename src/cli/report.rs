@@ -12,8 +12,7 @@ pub fn parse_error(doc_name: &str, doc_text: &str, block: &Block, err: &ParseErr
         _ => "error",
     };
     let mut out = format!("{doc_name}:{line}:{col}: {kind}: {}\n", err.message);
-    if let Some(src) = doc_text.lines().nth(line - 1) {
-        let src = src.trim_end_matches('\r');
+    if let Some(src) = mermaid_render::extract::document_lines(doc_text).nth(line - 1) {
         let gutter = format!("{line}");
         out.push_str(&format!(
             "{} |\n{gutter} | {src}\n",

@@ -33,7 +33,7 @@ pub fn rewrite(text: &str, blocks: &[(&Block, PathBuf)], keep_source: bool) -> S
 /// `text` with each block's whole fence replaced by one line: the fence's
 /// prefix and the given text (which must hold no line break).
 pub fn replace_blocks(text: &str, blocks: &[(&Block, String)], keep_source: bool) -> String {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines = lines_inclusive(text);
     let mut out = String::with_capacity(text.len());
     let mut next = 0; // 0-based index of the next line to copy
     for (k, (block, with)) in blocks.iter().enumerate() {
@@ -61,10 +61,16 @@ pub fn replace_blocks(text: &str, blocks: &[(&Block, String)], keep_source: bool
         }
         let nl = if lines[open].ends_with("\r\n") {
             "\r\n"
+        } else if lines[open].ends_with('\r') {
+            "\r"
         } else {
             "\n"
         };
-        let end = if lines[close].ends_with('\n') { nl } else { "" };
+        let end = if lines[close].ends_with(['\n', '\r']) {
+            nl
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{prefix}{with}{}",
             if keep_source { nl } else { end }
@@ -89,6 +95,25 @@ pub fn replace_blocks(text: &str, blocks: &[(&Block, String)], keep_source: bool
     }
     for l in &lines[next.min(lines.len())..] {
         out.push_str(l);
+    }
+    out
+}
+
+/// The lines of `text` with their line endings, as extraction counts them:
+/// LF, CRLF and a lone CR each end a line.
+fn lines_inclusive(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..b.len() {
+        let ends = b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
+        if ends {
+            out.push(&text[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
     }
     out
 }

@@ -7,7 +7,8 @@ use super::{Block, LineOrigin};
 /// Line starts of a document.
 ///
 /// Lines end at `\n`; a `\r` right before the `\n` belongs to the line ending
-/// (CRLF). A lone `\r` is not a line break.
+/// (CRLF). A lone `\r` (CR line ends) is turned into `\n` by `extract`
+/// before the index is built.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,

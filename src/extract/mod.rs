@@ -20,8 +20,9 @@
 //! Conventions:
 //! - Blocks come in document order. A block whose source is only whitespace
 //!   is left out; a document without diagrams gives an empty `Vec`.
-//! - Lines end at `\n`; a `\r` before it is dropped from sources (CRLF). A
-//!   lone `\r` is not a line break.
+//! - Lines end at `\n` (LF), `\r\n` (CRLF) or a lone `\r` (CR, old Mac
+//!   files), as in CommonMark; the `\r` of a CRLF is dropped from sources,
+//!   and every style gives the same lines and line numbers.
 //! - A leading UTF-8 byte order mark is removed first; lines and columns
 //!   count in the document *without* it (as an editor shows it).
 //! - Columns count characters (`char`s), not bytes. They are exact for every
@@ -39,6 +40,7 @@ mod tagged;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -109,9 +111,59 @@ impl Block {
     }
 }
 
+/// `text` with every lone `\r` (a CR not followed by `\n`) turned into
+/// `\n`: the same length, so every byte offset stays valid, and the same
+/// lines as an editor shows them. Borrowed when there is no lone `\r`.
+pub fn normalize_line_breaks(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if lone(i) {
+            *b = b'\n';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// The lines of a document as [`extract`] counts them (LF, CRLF or a lone
+/// CR ends a line), without their line endings: line `n` (1-based) of an
+/// error message is item `n - 1`.
+pub fn document_lines(text: &str) -> impl Iterator<Item = &str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.find(['\r', '\n']) {
+            Some(i) => {
+                let next = if r[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                rest = Some(&r[next..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Find every Mermaid diagram in `text`, in document order.
 pub fn extract(text: &str, kind: SourceKind) -> Vec<Block> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = normalize_line_breaks(text);
+    let text = text.as_ref();
     let idx = LineIndex::new(text);
     match kind {
         SourceKind::Mermaid => whole_document(&idx).into_iter().collect(),

@@ -505,3 +505,63 @@ fn html_wrappers_decode_entities_and_skip_comments_and_other_blocks() {
     assert!(blocks[0].source.contains("A --> B"));
     assert!(blocks[1].source.contains("\"a & b\": 1"));
 }
+
+// ------------------------------------------------------------ line endings
+
+/// Every embedding form gives the same blocks (sources and line origins)
+/// whether its lines end in LF, CRLF or a lone CR.
+#[test]
+fn lf_crlf_and_cr_give_the_same_blocks_in_every_form() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/embeddings");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let inline = [
+        (
+            "inline.md",
+            "a\n\n> ```mermaid\n> graph LR\n>   A-->B\n> ```\n",
+        ),
+        ("inline.mmd", "%% c\ngraph TD\n  A --> B\n"),
+        (
+            "inline.txt",
+            "<Mermaid_Diagram>\npie\n  \"x\" : 1\n</Mermaid_Diagram>\n",
+        ),
+    ];
+    let mut docs: Vec<(String, String)> = names
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap().replace("\r\n", "\n");
+            (p.display().to_string(), text)
+        })
+        .collect();
+    docs.extend(inline.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+    for (name, lf) in &docs {
+        let kind = SourceKind::from_path(Path::new(name));
+        let want = extract(lf, kind);
+        assert!(!want.is_empty(), "{name}");
+        for nl in ["\r\n", "\r"] {
+            let doc = lf.replace('\n', nl);
+            assert_eq!(extract(&doc, kind), want, "{name} with {nl:?}");
+        }
+    }
+}
+
+#[test]
+fn document_lines_count_every_line_end() {
+    for doc in [
+        "a\nb\n\nc",
+        "a\r\nb\r\n\r\nc",
+        "a\rb\r\rc",
+        "\u{feff}a\rb\r\n\nc",
+    ] {
+        let lines: Vec<&str> = document_lines(doc).collect();
+        assert_eq!(lines, ["a", "b", "", "c"], "{doc:?}");
+    }
+    assert_eq!(normalize_line_breaks("a\r\nb\rc\r"), "a\r\nb\nc\n");
+    assert!(matches!(
+        normalize_line_breaks("a\r\nb\n"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}
