@@ -463,3 +463,28 @@ fn list_prints_every_diagram_without_rendering() {
     assert_eq!(v[1]["first_line"], 9);
     assert_eq!(v[0]["last_line"], 5);
 }
+
+/// `mmdc -i - -o x.svg` reads one bare Mermaid diagram from standard input.
+#[test]
+fn bare_diagram_on_standard_input_as_mmdc() {
+    let t = Tmp::new("stdin-bare");
+    let out = t.path().join("x.svg");
+    let mut child = bin()
+        .args(["-i", "-", "-o", out.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(SIMPLE.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+}

@@ -947,10 +947,18 @@ fn collect(args: &Args, summary: &mut Summary) -> Result<Vec<Doc>> {
                 }
                 Err(e) => return Err(e).context("reading standard input"),
             };
+            let text = text_of(bytes);
+            // As mmdc: standard input is one Mermaid diagram, unless it is a
+            // document that holds fenced or tagged diagrams.
+            let kind = if extract::extract(&text, SourceKind::Text).is_empty() {
+                SourceKind::Mermaid
+            } else {
+                SourceKind::Text
+            };
             docs.push(Doc {
                 name: "<stdin>".into(),
-                kind: SourceKind::Text,
-                text: text_of(bytes),
+                kind,
+                text,
                 out_stem: PathBuf::from("stdin"),
                 out_doc: PathBuf::from("stdin.md"),
             });
