@@ -77,7 +77,11 @@ pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     } else {
         wrap
     };
-    text::layout_rich(&n.label, style, n.markdown, !n.markdown, wrap)
+    let (label, _) = super::icons::prepare(&n.label);
+    super::icons::place(
+        text::layout_rich(&label, style, n.markdown, !n.markdown, wrap),
+        style,
+    )
 }
 
 /// The resolved style of edge `i`: `linkStyle default` < `linkStyle i`.
@@ -94,13 +98,9 @@ pub fn edge_label(graph: &Graph, i: usize, s: &TextSettings) -> Option<TextBox> 
     let label = e.label.as_deref().filter(|l| !l.trim().is_empty())?;
     let style = text_style(&edge_style(graph, i), s.font_size);
     let wrap = (e.label_markdown && s.markdown_wrap).then_some(s.wrap);
-    Some(text::layout_rich(
-        label,
-        style,
-        e.label_markdown,
-        !e.label_markdown,
-        wrap,
-    ))
+    let (label, _) = super::icons::prepare(label);
+    let tb = text::layout_rich(&label, style, e.label_markdown, !e.label_markdown, wrap);
+    Some(super::icons::place(tb, style))
 }
 
 /// The resolved style of subgraph `i`: its classes < its `style` lines.
@@ -118,13 +118,9 @@ pub fn subgraph_style(graph: &Graph, i: usize) -> ResolvedStyle {
 pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     let sg = &graph.subgraphs[i];
     let style = text_style(&subgraph_style(graph, i), s.font_size);
-    text::layout_rich(
-        &sg.title,
-        style,
-        sg.title_markdown,
-        !sg.title_markdown,
-        None,
-    )
+    let (title, _) = super::icons::prepare(&sg.title);
+    let tb = text::layout_rich(&title, style, sg.title_markdown, !sg.title_markdown, None);
+    super::icons::place(tb, style)
 }
 
 pub use crate::svg::TITLE_FONT_SIZE;

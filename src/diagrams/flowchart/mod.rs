@@ -6,6 +6,9 @@
 //! layout JSON for `-f layout` (`crate::layered::json`).
 
 pub mod draw;
+#[cfg(test)]
+mod feature_tests;
+pub mod icons;
 pub mod measure;
 pub mod model;
 pub(crate) mod parse;
@@ -92,6 +95,35 @@ pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
 }
 
 pub use crate::svg::TITLE_BAND;
+
+/// The icon tokens of `graph`'s labels that name no Font Awesome Free
+/// icon (`fab:fa-truck-bold`): they are dropped from the drawing, and
+/// callers may warn about them.
+pub fn unknown_icons(graph: &model::Graph) -> Vec<String> {
+    let labels = graph
+        .nodes
+        .iter()
+        .map(|n| n.label.as_str())
+        .chain(graph.edges.iter().filter_map(|e| e.label.as_deref()))
+        .chain(graph.subgraphs.iter().map(|s| s.title.as_str()));
+    let mut out: Vec<String> = labels.flat_map(|l| icons::prepare(l).1).collect();
+    out.extend(
+        graph
+            .nodes
+            .iter()
+            .filter_map(|n| n.icon.as_deref())
+            .filter(|i| crate::icons::lookup_spec(i).is_none() && is_fa_spec(i))
+            .map(str::to_string),
+    );
+    out
+}
+
+/// True for an icon node's Font Awesome name (`fa:car`, `fab:github`);
+/// other packs (`logos:aws`) stay placeholders without a warning.
+pub fn is_fa_spec(spec: &str) -> bool {
+    spec.split_once(':')
+        .is_some_and(|(p, _)| matches!(p.trim(), "fa" | "fab" | "fak" | "fal" | "far" | "fas"))
+}
 
 /// A laid-out flowchart: everything drawing needs, with no text left to
 /// measure.

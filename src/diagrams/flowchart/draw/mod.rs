@@ -10,7 +10,7 @@ mod shapes;
 
 use crate::diagrams::flowchart::measure::{self, Labels, TextSettings};
 use crate::diagrams::flowchart::model::{ArrowHead, Graph, ResolvedStyle};
-use crate::diagrams::flowchart::FlowLayout;
+use crate::diagrams::flowchart::{icons, FlowLayout};
 use crate::diagrams::Context;
 use crate::geometry::{Geometry, Point, Rect};
 use crate::svg::{self, num, safe_value, sanitize_id, Attrs, Writer};
@@ -204,7 +204,9 @@ fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels)
         let tb = &labels.titles[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, tb, Point::new(cg.title.x, cg.title.y), extra, ts);
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.cluster_text.clone());
+        let at = Point::new(cg.title.x, cg.title.y);
+        icons::label(&mut cx.w, tb, at, extra, ts, &colour);
         cx.w.close("g");
     }
 }
@@ -267,7 +269,8 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labe
         cx.w.leaf("rect", &a);
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts);
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.edge_label_text.clone());
+        icons::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts, &colour);
         cx.w.close("g");
     }
 }
@@ -293,7 +296,17 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
             NODE_STROKE_WIDTH,
         );
         let stroke_colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.node_stroke.clone());
-        for (tag, mut attrs, paint_kind) in shapes::shape_elements(node.shape, r) {
+        // An `@{ icon: "fa:…" }` node with a Font Awesome Free icon: the
+        // icon where the placeholder frame would be.
+        let fa_icon = (node.shape == crate::diagrams::flowchart::model::Shape::Icon)
+            .then(|| node.icon.as_deref().and_then(crate::icons::lookup_spec))
+            .flatten()
+            .and_then(crate::icons::get);
+        let mut elements = shapes::shape_elements(node.shape, r);
+        if fa_icon.is_some() {
+            elements.truncate(1);
+        }
+        for (tag, mut attrs, paint_kind) in elements {
             match paint_kind {
                 Paint::Body => attrs.extend(body.iter().cloned()),
                 Paint::Line => {
@@ -325,16 +338,19 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
             }
             cx.w.leaf(tag, &attrs);
         }
+        if let Some(icon) = fa_icon {
+            let side = shapes::icon_side(r);
+            let s = side / crate::icons::EM_UNITS;
+            let colour = pick(&style.color).unwrap_or_else(|| cx.theme.node_text.clone());
+            let x = r.x - icon.width * s / 2.0;
+            icons::icon_path(&mut cx.w, icon, x, r.top() + 8.0, s, &colour);
+        }
         let tb = &labels.nodes[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
-        svg::label(
-            &mut cx.w,
-            tb,
-            shapes::label_centre(node.shape, r, tb.width, tb.height),
-            extra,
-            ts,
-        );
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.node_text.clone());
+        let at = shapes::label_centre(node.shape, r, tb.width, tb.height);
+        icons::label(&mut cx.w, tb, at, extra, ts, &colour);
         cx.w.close("g");
     }
 }
