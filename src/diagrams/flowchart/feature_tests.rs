@@ -131,3 +131,71 @@ fn icon_nodes_draw_font_awesome_icons_and_other_packs_stay_placeholders() {
         "one placeholder frame"
     );
 }
+
+/// The attributes of the `<path>` of edge `i`.
+fn edge_path(svg: &str, i: usize) -> &str {
+    let k = svg.find(&format!("id=\"mermaid-edge-{i}\"")).unwrap();
+    let start = svg[..k].rfind('<').unwrap();
+    let end = k + svg[k..].find("/>").unwrap();
+    &svg[start..end]
+}
+
+#[test]
+fn animated_edges_are_dashed_and_move() {
+    let src = "flowchart LR\nA e1@--> B\nB e2@--> C\nC e3@--> D\nD --> E\n\
+               e1@{ animate: true }\ne2@{ animation: slow }\ne3@{ animation: fast }";
+    let s = svg(src);
+    let e1 = edge_path(&s, 0);
+    assert!(e1.contains("class=\"edge edge-animation-fast\""), "{e1}");
+    assert!(e1.contains("stroke-dasharray=\"9,5\"") && e1.contains("stroke-dashoffset=\"900\""));
+    assert!(e1.contains("animation: dash 20s linear infinite"));
+    assert!(edge_path(&s, 1).contains("edge-animation-slow") && edge_path(&s, 1).contains("50s"));
+    assert!(edge_path(&s, 2).contains("edge-animation-fast"));
+    let e4 = edge_path(&s, 3);
+    assert!(
+        !e4.contains("animation") && !e4.contains("dasharray"),
+        "{e4}"
+    );
+    assert_eq!(s.matches("@keyframes dash").count(), 1);
+    // The PNG draws the dashes: usvg reads the stylesheet and the dash array.
+    let tree = usvg::Tree::from_str(&s, &usvg::Options::default()).unwrap();
+    let mut dashed = 0;
+    fn walk(g: &usvg::Group, n: &mut usize) {
+        for c in g.children() {
+            match c {
+                usvg::Node::Group(g) => walk(g, n),
+                usvg::Node::Path(p) if p.stroke().is_some_and(|s| s.dasharray().is_some()) => {
+                    *n += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(tree.root(), &mut dashed);
+    assert_eq!(dashed, 3);
+    let plain = svg("flowchart LR\nA --> B");
+    assert!(!plain.contains("<style"), "no stylesheet without animation");
+}
+
+#[test]
+fn class_def_applies_to_edges_by_id() {
+    let s = svg("flowchart LR\nA e1@--> B\nB e2@--> C\n\
+                 classDef animate stroke-dasharray: 9\\,5,stroke-dashoffset: 900,animation: dash 25s linear infinite;\n\
+                 classDef red stroke:#f00\nclass e1 animate\nclass e2 red");
+    let e1 = edge_path(&s, 0);
+    assert!(e1.contains("animation: dash 25s linear infinite"), "{e1}");
+    assert!(e1.contains("stroke-dasharray"), "{e1}");
+    let e2 = edge_path(&s, 1);
+    assert!(
+        e2.contains("stroke=\"#f00\"") && !e2.contains("animation"),
+        "{e2}"
+    );
+    // linkStyle wins over the class.
+    let s = svg(
+        "flowchart LR\nA e1@--> B\nclassDef red stroke:#f00\nclass e1 red\nlinkStyle 0 stroke:#00f",
+    );
+    assert!(edge_path(&s, 0).contains("stroke=\"#00f\""));
+    // linkStyle with an animation.
+    let s = svg("flowchart LR\nA --> B\nlinkStyle 0 stroke-dasharray:5 5,animation: dash 10s linear infinite");
+    assert!(edge_path(&s, 0).contains("animation: dash 10s"));
+}

@@ -84,12 +84,45 @@ pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     )
 }
 
-/// The resolved style of edge `i`: `linkStyle default` < `linkStyle i`.
+/// The resolved style of edge `i`: `linkStyle default` < its classes
+/// (`class e1 name`, in order) < `linkStyle i`.
 pub fn edge_style(graph: &Graph, i: usize) -> ResolvedStyle {
     let mut s = ResolvedStyle::default();
     s.apply(&graph.link_style_default);
-    s.apply(&graph.edges[i].style);
+    let e = &graph.edges[i];
+    for c in &e.classes {
+        s.apply(&graph.class_def(c));
+    }
+    s.apply(&e.style);
     s
+}
+
+/// How edge `i` is animated, as mermaid-js draws it: `e1@{ animate: true }`
+/// (`animation: fast`, 20 s a cycle) or `animation: slow` (50 s) give its
+/// CSS class and animation; an `animation: …` declaration from its classes
+/// or `linkStyle` gives that animation. `None`: not animated.
+pub fn edge_animation(graph: &Graph, i: usize) -> Option<(Option<&'static str>, String)> {
+    let e = &graph.edges[i];
+    let decl = e
+        .classes
+        .iter()
+        .flat_map(|c| graph.class_def(c))
+        .chain(e.style.iter().cloned())
+        .filter(|d| d.property == "animation")
+        .map(|d| d.value.trim_end_matches("!important").trim().to_string())
+        .next_back();
+    match (e.animate, decl) {
+        (_, Some(v)) if !v.is_empty() && v != "none" => Some((None, v)),
+        (true, _) if e.animation_slow => Some((
+            Some("edge-animation-slow"),
+            "dash 50s linear infinite".into(),
+        )),
+        (true, _) => Some((
+            Some("edge-animation-fast"),
+            "dash 20s linear infinite".into(),
+        )),
+        _ => None,
+    }
 }
 
 /// The laid-out label of edge `i`, if it has one.

@@ -81,6 +81,14 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
         })
         .collect();
     write_defs(&mut cx, graph, &edge_colours);
+    if (0..graph.edges.len()).any(|i| measure::edge_animation(graph, i).is_some()) {
+        // The keyframes mermaid-js's edge animations name (`dash`).
+        cx.w.text_element(
+            "style",
+            &[],
+            "@keyframes dash { to { stroke-dashoffset: 0; } }",
+        );
+    }
     if title.is_some() {
         cx.w.open(
             "g",
@@ -238,8 +246,30 @@ fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry, colours: &[usize]) 
         ];
         a.extend(svg::paint_attrs("stroke", "stroke-opacity", &colour));
         a.push(("stroke-width", user_width.unwrap_or_else(|| num(width))));
-        if let Some(d) = user_dash.or(dash.map(str::to_string)) {
+        let animation = measure::edge_animation(graph, i);
+        // An animated edge is dashed (9 5) and its dashes run along it:
+        // mermaid-js's `edge-animation-*` classes, with the CSS animation
+        // inline (PNG viewers show the dashes still).
+        // A class's `stroke-dasharray: 9\,5` (the Mermaid docs' spelling)
+        // does not survive the style list, and an animation with no dashes
+        // shows nothing: an animated edge without a usable one gets 9 5.
+        let dash = match (&animation, user_dash) {
+            (Some((Some(_), _)), _) | (Some((None, _)), None) => Some("9,5".to_string()),
+            (_, Some(d)) => Some(d),
+            (None, None) => dash.map(str::to_string),
+        };
+        if let Some(d) = dash {
             a.push(("stroke-dasharray", d));
+        }
+        if let Some((class, css)) = &animation {
+            if let Some(c) = class {
+                a[1].1 = format!("edge {c}");
+                a.push(("stroke-dashoffset", "900".into()));
+                a.push(("stroke-linecap", "round".into()));
+            }
+            if let Some(css) = safe_value(css) {
+                a.push(("style", format!("animation: {css}")));
+            }
         }
         if let Some(m) = edges::marker_id(&cx.id, e.arrow_start, colours[i]) {
             a.push(("marker-start", format!("url(#{m})")));
