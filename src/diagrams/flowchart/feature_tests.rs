@@ -199,3 +199,84 @@ fn class_def_applies_to_edges_by_id() {
     let s = svg("flowchart LR\nA --> B\nlinkStyle 0 stroke-dasharray:5 5,animation: dash 10s linear infinite");
     assert!(edge_path(&s, 0).contains("animation: dash 10s"));
 }
+
+/// Node boxes of a laid-out flowchart by id: (x, y) centres.
+fn centres(src: &str) -> impl Fn(&str) -> (f64, f64) {
+    let g = super::parse_source(src).unwrap();
+    let pre = crate::syntax::read_preamble(src).unwrap();
+    let config = crate::config::Config::resolve(&crate::config::Value::object(), None, &pre.config);
+    let fl = super::layout(&g, &config).unwrap();
+    move |id: &str| {
+        let i = g.node_index(id).unwrap();
+        let r = fl.geometry.nodes[i];
+        (r.x, r.y)
+    }
+}
+
+const NESTED: &str = "flowchart TD\nsubgraph TOP\n  direction LR\n  subgraph B1\n    direction RL\n    i1 -->f1\n  end\n  \
+                      subgraph B2\n    direction BT\n    i2 -->f2\n  end\nend\nA --> TOP --> B\nB1 --> B2\n";
+
+#[test]
+fn nested_directions_hold_with_edges_to_the_subgraphs_themselves() {
+    // The visual-regression set's combinations: TOP across the diagram,
+    // B1 reversing TOP's, B2 reversing the diagram's; edges end on TOP,
+    // B1 and B2 themselves, which does not stop them being laid out alone.
+    for (outer, top) in [("TD", "LR"), ("LR", "TB")] {
+        let src = NESTED
+            .replace("flowchart TD", &format!("flowchart {outer}"))
+            .replace(
+                "direction LR\n  subgraph B1",
+                &format!("direction {top}\n  subgraph B1"),
+            );
+        let at = centres(&src);
+        let (i1, f1, i2, f2) = (at("i1"), at("f1"), at("i2"), at("f2"));
+        assert!(
+            f1.0 < i1.0 - 20.0 && (f1.1 - i1.1).abs() < 1.0,
+            "B1 RL: {i1:?} {f1:?}"
+        );
+        assert!(
+            f2.1 < i2.1 - 20.0 && (f2.0 - i2.0).abs() < 1.0,
+            "B2 BT: {i2:?} {f2:?}"
+        );
+        let (b1, b2) = ((i1.0 + f1.0) / 2.0, (i2.0 + f2.0) / 2.0);
+        if top == "LR" {
+            assert!(b2 > b1 + 20.0, "TOP LR puts B2 right of B1");
+        } else {
+            assert!(i2.1.min(f2.1) > i1.1 + 20.0, "TOP TB puts B2 below B1");
+        }
+        let (a, b) = (at("A"), at("B"));
+        if outer == "TD" {
+            assert!(a.1 < i1.1 && b.1 > i2.1, "A above TOP, B below");
+        } else {
+            assert!(a.0 < f1.0 && b.0 > i1.0.max(f2.0), "A left of TOP, B right");
+        }
+    }
+}
+
+#[test]
+fn isolated_subgraphs_run_across_their_parent_unless_inherit_dir() {
+    // ../shared/corpus/mermaid-cypress/flowchart/0244 and 0245.
+    let body =
+        "flowchart TB\n  direction LR\n  subgraph A\n    direction TB\n    a --> b\n  end\n  \
+                subgraph B\n    c --> d\n  end\n";
+    let at = centres(&format!(
+        "%%{{init: {{\"flowchart\": {{ \"inheritDir\": false }}}}}}%%\n{body}"
+    ));
+    assert!(at("a").1 < at("b").1 - 20.0, "A keeps its own TB");
+    assert!(
+        at("c").0 < at("d").0 - 20.0 && (at("c").1 - at("d").1).abs() < 1.0,
+        "B runs LR"
+    );
+    let at = centres(&format!(
+        "%%{{init: {{\"flowchart\": {{ \"inheritDir\": true }}}}}}%%\n{body}"
+    ));
+    assert!(
+        at("c").1 < at("d").1 - 20.0 && (at("c").0 - at("d").0).abs() < 1.0,
+        "B inherits TB"
+    );
+    // Inside LR, an isolated subgraph runs TB; one an edge enters inherits.
+    let at =
+        centres("flowchart LR\nsubgraph S\n  p --> q\nend\nsubgraph T\n  r --> s\nend\nx --> r");
+    assert!(at("p").1 < at("q").1 - 20.0, "S isolated: TB inside LR");
+    assert!(at("r").0 < at("s").0 - 20.0, "T entered by x: LR");
+}

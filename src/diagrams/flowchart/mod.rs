@@ -39,6 +39,10 @@ pub struct FlowchartConfig {
     /// `flowchart.htmlLabels` (default true). Labels are always drawn as SVG
     /// text; kept so the option is read and documented.
     pub html_labels: bool,
+    /// `flowchart.inheritDir` (default false): a subgraph without its own
+    /// `direction` takes its parent's; by default one that no edge enters
+    /// is laid out across its parent's direction, as mermaid-js does.
+    pub inherit_dir: bool,
 }
 
 impl FlowchartConfig {
@@ -60,6 +64,7 @@ impl FlowchartConfig {
             padding: num("padding", 0.0, 500.0, d.cluster_padding),
             wrapping_width: num("wrappingWidth", 20.0, f64::MAX, measure::WRAPPING_WIDTH),
             html_labels: !matches!(s.get("htmlLabels"), Some(Value::Bool(false))),
+            inherit_dir: matches!(s.get("inheritDir"), Some(Value::Bool(true))),
         }
     }
 
@@ -185,7 +190,7 @@ pub fn layout(graph: &model::Graph, config: &Config) -> Result<FlowLayout, Inval
     let sizes = measure::sizes(graph, &labels);
     let mut opts = fc.layout_options();
     opts.default_curve = fc.curve.clone();
-    let lg = to_layered::to_layered(graph, &sizes);
+    let lg = to_layered::to_layered_with(graph, &sizes, fc.inherit_dir);
     let geometry = crate::layered::layout(&lg, &opts);
     Ok(arrange(lg, geometry, labels))
 }
