@@ -280,3 +280,33 @@ fn isolated_subgraphs_run_across_their_parent_unless_inherit_dir() {
     assert!(at("p").1 < at("q").1 - 20.0, "S isolated: TB inside LR");
     assert!(at("r").0 < at("s").0 - 20.0, "T entered by x: LR");
 }
+
+#[test]
+fn forest_edges_are_black_as_mermaid_js_draws_them() {
+    let src = "%%{init: {'theme': 'forest'}}%%\nflowchart TD\nA -->|x| B\nB --o C";
+    let s = svg(src);
+    for i in 0..2 {
+        assert!(
+            edge_path(&s, i).contains("stroke=\"#000000\""),
+            "{}",
+            edge_path(&s, i)
+        );
+    }
+    let marker = &s[s.find("<marker").unwrap()..];
+    let marker = &marker[..marker.find("</marker>").unwrap()];
+    assert!(
+        marker.contains("#000000") && !marker.contains("#008000"),
+        "{marker}"
+    );
+    // Node borders keep the forest greens; a given lineColor wins.
+    assert!(s.contains("#13540c"));
+    let s = svg("%%{init: {'theme': 'forest', 'themeVariables': {'lineColor': '#ff0000'}}}%%\nflowchart TD\nA --> B");
+    assert!(edge_path(&s, 0).contains("stroke=\"#ff0000\""));
+    // Other themes keep their line colour.
+    let s = svg("%%{init: {'theme': 'neutral'}}%%\nflowchart TD\nA --> B");
+    assert!(
+        edge_path(&s, 0).contains("stroke=\"#666\""),
+        "{}",
+        edge_path(&s, 0)
+    );
+}

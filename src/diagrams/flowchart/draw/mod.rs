@@ -29,7 +29,8 @@ struct Ctx {
 
 /// Write the SVG of a laid-out flowchart (nothing is measured here).
 pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
-    let theme = dcx.config.theme.clone();
+    let mut theme = dcx.config.theme.clone();
+    theme.line = edge_line_colour(dcx.config);
     let text_settings = TextSettings::from_config(dcx.config);
     let mut cx = Ctx {
         w: Writer::default(),
@@ -104,6 +105,19 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
     }
     svg::end_document(&mut cx.w);
     cx.w.finish()
+}
+
+/// The colour of edges and their arrowheads: the theme's line colour,
+/// except in the forest theme, whose flowchart edges and arrowheads
+/// mermaid-js 11 draws black (not its `lineColor` green) unless
+/// `lineColor` (or `background`, which it derives from) is given.
+pub fn edge_line_colour(config: &crate::config::Config) -> String {
+    let vars = |k: &str| config.value.get(&format!("themeVariables.{k}")).is_some();
+    if config.theme.name == "forest" && !vars("lineColor") && !vars("background") {
+        "#000000".into()
+    } else {
+        config.theme.line.clone()
+    }
 }
 
 /// Marker definitions for the (head, colour) pairs that drawn edges use.
