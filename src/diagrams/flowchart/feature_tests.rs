@@ -310,3 +310,44 @@ fn forest_edges_are_black_as_mermaid_js_draws_them() {
         edge_path(&s, 0)
     );
 }
+
+#[test]
+fn a_self_loop_on_a_subgraph_is_drawn_on_its_border() {
+    for src in [
+        // Laid out on its own (no edge enters it).
+        "flowchart LR\n  subgraph S [Stage]\n    a --> b\n  end\n  S --> S\n  x --> y\n",
+        // Entered by an edge: stays in the outer layout.
+        "flowchart LR\n  subgraph S [Stage]\n    a --> b\n  end\n  S -->|again| S\n  x --> a\n",
+        "flowchart TD\n  subgraph S\n    a\n  end\n  S --> S\n  a --> c\n",
+    ] {
+        let g = super::parse_source(src).unwrap();
+        let e = g
+            .edges
+            .iter()
+            .position(|e| e.from_cluster.is_some())
+            .unwrap();
+        assert_eq!(g.edges[e].from_cluster, g.edges[e].to_cluster);
+        let fl = super::layout(&g, &crate::config::Config::default()).unwrap();
+        let r = fl.geometry.clusters[g.edges[e].from_cluster.unwrap()].rect;
+        let path = &fl.geometry.edges[e].path;
+        let on = |p: crate::geometry::Point| {
+            let near = |a: f64, b: f64| (a - b).abs() < 1.5;
+            (near(p.x, r.left()) || near(p.x, r.right()))
+                && p.y > r.top() - 1.5
+                && p.y < r.bottom() + 1.5
+                || (near(p.y, r.top()) || near(p.y, r.bottom()))
+                    && p.x > r.left() - 1.5
+                    && p.x < r.right() + 1.5
+        };
+        assert!(on(path.start) && on(path.end()), "{src}: {path:?} {r:?}");
+        // Every point and label is on the canvas.
+        let (w, h) = (fl.geometry.width, fl.geometry.height);
+        for p in [path.start, path.end()] {
+            assert!(p.x <= w && p.y <= h);
+        }
+        if let Some(l) = fl.geometry.edges[e].label {
+            let apart = l.left() >= r.right() || l.top() >= r.bottom();
+            assert!(l.right() <= w && l.bottom() <= h && apart, "{l:?} {r:?}");
+        }
+    }
+}
