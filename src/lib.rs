@@ -23,6 +23,7 @@ pub mod config;
 pub mod diagrams;
 pub mod extract;
 pub mod geometry;
+pub mod icons;
 pub mod layered;
 pub mod raster;
 pub mod shape;

@@ -42,15 +42,68 @@ pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
         if under_chosen || members[c].is_empty() {
             continue;
         }
-        let inside = |v: usize| members[c].binary_search(&v).is_ok();
         let crossing = graph.edges.iter().any(|e| {
-            inside(e.from) != inside(e.to) || e.from_cluster.is_some() || e.to_cluster.is_some()
+            let a = end_place(graph, c, &members[c], e.from, e.from_cluster);
+            let b = end_place(graph, c, &members[c], e.to, e.to_cluster);
+            matches!(
+                (a, b),
+                (Place::Inside, Place::Outside | Place::Border)
+                    | (Place::Outside | Place::Border, Place::Inside)
+            )
         });
         if !crossing {
             chosen.push(c);
         }
     }
     chosen
+}
+
+/// Where an edge end lies for subgraph `c`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Outside `c`.
+    Outside,
+    /// At a node or subgraph inside `c`.
+    Inside,
+    /// At `c` itself, or at an ancestor of `c` whose stand-in member lies
+    /// in `c` (`A --> TOP` with TOP's stand-in inside block `c`): the
+    /// edge ends on `c`'s border, so it does not enter `c`.
+    Border,
+}
+
+/// The place of an edge end at `node` (attached to subgraph `cluster`,
+/// if any) for subgraph `c` with sorted `members`.
+pub(crate) fn end_place(
+    graph: &Graph,
+    c: usize,
+    members: &[usize],
+    node: usize,
+    cluster: Option<usize>,
+) -> Place {
+    if members.binary_search(&node).is_err() {
+        return Place::Outside;
+    }
+    match cluster {
+        Some(y) if is_ancestor_or_self(graph, y, c) => Place::Border,
+        _ => Place::Inside,
+    }
+}
+
+/// True when `a` is `c` or one of its ancestors.
+fn is_ancestor_or_self(graph: &Graph, a: usize, c: usize) -> bool {
+    let mut cur = Some(c);
+    let mut steps = 0;
+    while let Some(x) = cur {
+        if x == a {
+            return true;
+        }
+        steps += 1;
+        if steps > graph.clusters.len() {
+            break;
+        }
+        cur = graph.clusters.get(x).and_then(|s| s.parent);
+    }
+    false
 }
 
 fn depth(graph: &Graph, c: usize) -> usize {
@@ -180,14 +233,31 @@ pub(crate) fn layout_with_blocks(
         }
     }
     let mut edge_map = vec![usize::MAX; graph.edges.len()];
+    // An end in the outer graph: its own node, or the stand-in of the block
+    // on whose border it ends (see `Place::Border`); `None` for an end
+    // inside a block.
+    let outer_end = |v: usize, cl: Option<usize>| -> Option<(usize, Option<usize>)> {
+        let Some(k) = node_block[v] else {
+            return Some((node_map[v], cl.map(|c| sub_map[c])));
+        };
+        let c = chosen[k];
+        match end_place(graph, c, &members[c], v, cl) {
+            Place::Border => Some((proxy[k], cl.filter(|&y| y != c).map(|y| sub_map[y]))),
+            _ => None,
+        }
+    };
     for (i, e) in graph.edges.iter().enumerate() {
-        if node_block[e.from].is_none() && node_block[e.to].is_none() {
+        let ends = (
+            outer_end(e.from, e.from_cluster),
+            outer_end(e.to, e.to_cluster),
+        );
+        if let (Some((from, from_cluster)), Some((to, to_cluster))) = ends {
             edge_map[i] = outer.edges.len();
             let mut e2 = e.clone();
-            e2.from = node_map[e.from];
-            e2.to = node_map[e.to];
-            e2.from_cluster = e.from_cluster.map(|c| sub_map[c]);
-            e2.to_cluster = e.to_cluster.map(|c| sub_map[c]);
+            e2.from = from;
+            e2.to = to;
+            e2.from_cluster = from_cluster.filter(|&c| c != usize::MAX);
+            e2.to_cluster = to_cluster.filter(|&c| c != usize::MAX);
             outer.edges.push(e2);
         }
     }
@@ -322,13 +392,19 @@ fn extract(graph: &Graph, c: usize, members: &[usize]) -> Extracted {
         });
     }
     let mut emap = Vec::new();
+    // Edges inside `c` (an end on `c`'s border belongs to the outer graph),
+    // their subgraph ends kept.
+    let inner_cluster = |x: Option<usize>| x.map(|x| slocal[x]).filter(|&x| x != usize::MAX);
     for (i, e) in graph.edges.iter().enumerate() {
-        if local[e.from] != usize::MAX && local[e.to] != usize::MAX {
+        let place = |v, cl| end_place(graph, c, members, v, cl);
+        if place(e.from, e.from_cluster) == Place::Inside
+            && place(e.to, e.to_cluster) == Place::Inside
+        {
             let mut e2 = e.clone();
             e2.from = local[e.from];
             e2.to = local[e.to];
-            e2.from_cluster = None;
-            e2.to_cluster = None;
+            e2.from_cluster = inner_cluster(e.from_cluster);
+            e2.to_cluster = inner_cluster(e.to_cluster);
             emap.push(i);
             g.edges.push(e2);
         }

@@ -77,15 +77,52 @@ pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     } else {
         wrap
     };
-    text::layout_rich(&n.label, style, n.markdown, !n.markdown, wrap)
+    let (label, _) = super::icons::prepare(&n.label);
+    super::icons::place(
+        text::layout_rich(&label, style, n.markdown, !n.markdown, wrap),
+        style,
+    )
 }
 
-/// The resolved style of edge `i`: `linkStyle default` < `linkStyle i`.
+/// The resolved style of edge `i`: `linkStyle default` < its classes
+/// (`class e1 name`, in order) < `linkStyle i`.
 pub fn edge_style(graph: &Graph, i: usize) -> ResolvedStyle {
     let mut s = ResolvedStyle::default();
     s.apply(&graph.link_style_default);
-    s.apply(&graph.edges[i].style);
+    let e = &graph.edges[i];
+    for c in &e.classes {
+        s.apply(&graph.class_def(c));
+    }
+    s.apply(&e.style);
     s
+}
+
+/// How edge `i` is animated, as mermaid-js draws it: `e1@{ animate: true }`
+/// (`animation: fast`, 20 s a cycle) or `animation: slow` (50 s) give its
+/// CSS class and animation; an `animation: …` declaration from its classes
+/// or `linkStyle` gives that animation. `None`: not animated.
+pub fn edge_animation(graph: &Graph, i: usize) -> Option<(Option<&'static str>, String)> {
+    let e = &graph.edges[i];
+    let decl = e
+        .classes
+        .iter()
+        .flat_map(|c| graph.class_def(c))
+        .chain(e.style.iter().cloned())
+        .filter(|d| d.property == "animation")
+        .map(|d| d.value.trim_end_matches("!important").trim().to_string())
+        .next_back();
+    match (e.animate, decl) {
+        (_, Some(v)) if !v.is_empty() && v != "none" => Some((None, v)),
+        (true, _) if e.animation_slow => Some((
+            Some("edge-animation-slow"),
+            "dash 50s linear infinite".into(),
+        )),
+        (true, _) => Some((
+            Some("edge-animation-fast"),
+            "dash 20s linear infinite".into(),
+        )),
+        _ => None,
+    }
 }
 
 /// The laid-out label of edge `i`, if it has one.
@@ -94,13 +131,9 @@ pub fn edge_label(graph: &Graph, i: usize, s: &TextSettings) -> Option<TextBox> 
     let label = e.label.as_deref().filter(|l| !l.trim().is_empty())?;
     let style = text_style(&edge_style(graph, i), s.font_size);
     let wrap = (e.label_markdown && s.markdown_wrap).then_some(s.wrap);
-    Some(text::layout_rich(
-        label,
-        style,
-        e.label_markdown,
-        !e.label_markdown,
-        wrap,
-    ))
+    let (label, _) = super::icons::prepare(label);
+    let tb = text::layout_rich(&label, style, e.label_markdown, !e.label_markdown, wrap);
+    Some(super::icons::place(tb, style))
 }
 
 /// The resolved style of subgraph `i`: its classes < its `style` lines.
@@ -118,13 +151,9 @@ pub fn subgraph_style(graph: &Graph, i: usize) -> ResolvedStyle {
 pub fn title_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
     let sg = &graph.subgraphs[i];
     let style = text_style(&subgraph_style(graph, i), s.font_size);
-    text::layout_rich(
-        &sg.title,
-        style,
-        sg.title_markdown,
-        !sg.title_markdown,
-        None,
-    )
+    let (title, _) = super::icons::prepare(&sg.title);
+    let tb = text::layout_rich(&title, style, sg.title_markdown, !sg.title_markdown, None);
+    super::icons::place(tb, style)
 }
 
 pub use crate::svg::TITLE_FONT_SIZE;

@@ -6,6 +6,9 @@
 //! layout JSON for `-f layout` (`crate::layered::json`).
 
 pub mod draw;
+#[cfg(test)]
+mod feature_tests;
+pub mod icons;
 pub mod measure;
 pub mod model;
 pub(crate) mod parse;
@@ -36,6 +39,10 @@ pub struct FlowchartConfig {
     /// `flowchart.htmlLabels` (default true). Labels are always drawn as SVG
     /// text; kept so the option is read and documented.
     pub html_labels: bool,
+    /// `flowchart.inheritDir` (default false): a subgraph without its own
+    /// `direction` takes its parent's; by default one that no edge enters
+    /// is laid out across its parent's direction, as mermaid-js does.
+    pub inherit_dir: bool,
 }
 
 impl FlowchartConfig {
@@ -57,6 +64,7 @@ impl FlowchartConfig {
             padding: num("padding", 0.0, 500.0, d.cluster_padding),
             wrapping_width: num("wrappingWidth", 20.0, f64::MAX, measure::WRAPPING_WIDTH),
             html_labels: !matches!(s.get("htmlLabels"), Some(Value::Bool(false))),
+            inherit_dir: matches!(s.get("inheritDir"), Some(Value::Bool(true))),
         }
     }
 
@@ -92,6 +100,35 @@ pub fn parse_source(source: &str) -> Result<model::Graph, ParseError> {
 }
 
 pub use crate::svg::TITLE_BAND;
+
+/// The icon tokens of `graph`'s labels that name no Font Awesome Free
+/// icon (`fab:fa-truck-bold`): they are dropped from the drawing, and
+/// callers may warn about them.
+pub fn unknown_icons(graph: &model::Graph) -> Vec<String> {
+    let labels = graph
+        .nodes
+        .iter()
+        .map(|n| n.label.as_str())
+        .chain(graph.edges.iter().filter_map(|e| e.label.as_deref()))
+        .chain(graph.subgraphs.iter().map(|s| s.title.as_str()));
+    let mut out: Vec<String> = labels.flat_map(|l| icons::prepare(l).1).collect();
+    out.extend(
+        graph
+            .nodes
+            .iter()
+            .filter_map(|n| n.icon.as_deref())
+            .filter(|i| crate::icons::lookup_spec(i).is_none() && is_fa_spec(i))
+            .map(str::to_string),
+    );
+    out
+}
+
+/// True for an icon node's Font Awesome name (`fa:car`, `fab:github`);
+/// other packs (`logos:aws`) stay placeholders without a warning.
+pub fn is_fa_spec(spec: &str) -> bool {
+    spec.split_once(':')
+        .is_some_and(|(p, _)| matches!(p.trim(), "fa" | "fab" | "fak" | "fal" | "far" | "fas"))
+}
 
 /// A laid-out flowchart: everything drawing needs, with no text left to
 /// measure.
@@ -153,9 +190,71 @@ pub fn layout(graph: &model::Graph, config: &Config) -> Result<FlowLayout, Inval
     let sizes = measure::sizes(graph, &labels);
     let mut opts = fc.layout_options();
     opts.default_curve = fc.curve.clone();
-    let lg = to_layered::to_layered(graph, &sizes);
-    let geometry = crate::layered::layout(&lg, &opts);
+    let lg = to_layered::to_layered_with(graph, &sizes, fc.inherit_dir);
+    let mut geometry = crate::layered::layout(&lg, &opts);
+    subgraph_self_loops(graph, &mut geometry, opts.margin);
     Ok(arrange(lg, geometry, labels))
+}
+
+/// How far a subgraph's self-loop reaches outside its box.
+const CLUSTER_LOOP_REACH: f64 = 24.0;
+
+/// Put every self-loop on a subgraph (`S --> S`) on the subgraph's border:
+/// one the layered engine drew on a member node (a subgraph edges enter
+/// stays in the outer layout, where its loop holds a member) becomes a
+/// loop from the box's bottom border round its bottom-right corner back
+/// into its right border, its label beside the corner; the canvas grows
+/// to hold it. A loop already on the border (a subgraph laid out on its
+/// own) is kept.
+fn subgraph_self_loops(graph: &model::Graph, geometry: &mut Geometry, margin: f64) {
+    use crate::geometry::{EdgePath, Point, Seg};
+    for (i, e) in graph.edges.iter().enumerate() {
+        let (Some(s), Some(t)) = (e.from_cluster, e.to_cluster) else {
+            continue;
+        };
+        let (Some(cg), true) = (geometry.clusters.get(s).copied(), s == t) else {
+            continue;
+        };
+        let Some(eg) = geometry.edges.get_mut(i) else {
+            continue;
+        };
+        let r = cg.rect;
+        let p = eg.path.start;
+        let on_border = ((p.x - r.left()).abs() < 1.0 || (p.x - r.right()).abs() < 1.0)
+            && p.y >= r.top() - 1.0
+            && p.y <= r.bottom() + 1.0
+            || ((p.y - r.top()).abs() < 1.0 || (p.y - r.bottom()).abs() < 1.0)
+                && p.x >= r.left() - 1.0
+                && p.x <= r.right() + 1.0;
+        if on_border {
+            continue;
+        }
+        let k = CLUSTER_LOOP_REACH;
+        let inset = (r.width.min(r.height) / 3.0).min(30.0);
+        let start = Point::new(r.right() - inset, r.bottom());
+        let end = Point::new(r.right(), r.bottom() - inset);
+        eg.path = EdgePath {
+            start,
+            segs: vec![Seg::Cubic(
+                Point::new(start.x, start.y + k * 1.4),
+                Point::new(end.x + k * 1.4, end.y),
+                end,
+            )],
+        };
+        if let Some(l) = eg.label.as_mut() {
+            l.x = r.right() + k * 0.6 + l.width / 2.0;
+            l.y = r.bottom() + k * 0.6 + l.height / 2.0;
+        }
+        let label_far = eg.label.map_or((0.0, 0.0), |l| (l.right(), l.bottom()));
+        geometry.width = geometry
+            .width
+            .max(r.right() + k + margin)
+            .max(label_far.0 + margin);
+        geometry.height = geometry
+            .height
+            .max(r.bottom() + k + margin)
+            .max(label_far.1 + margin);
+    }
 }
 
 /// Lay out and draw a flowchart model (checked first, so a graph built by

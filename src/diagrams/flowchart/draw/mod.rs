@@ -10,7 +10,7 @@ mod shapes;
 
 use crate::diagrams::flowchart::measure::{self, Labels, TextSettings};
 use crate::diagrams::flowchart::model::{ArrowHead, Graph, ResolvedStyle};
-use crate::diagrams::flowchart::FlowLayout;
+use crate::diagrams::flowchart::{icons, FlowLayout};
 use crate::diagrams::Context;
 use crate::geometry::{Geometry, Point, Rect};
 use crate::svg::{self, num, safe_value, sanitize_id, Attrs, Writer};
@@ -29,7 +29,8 @@ struct Ctx {
 
 /// Write the SVG of a laid-out flowchart (nothing is measured here).
 pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
-    let theme = dcx.config.theme.clone();
+    let mut theme = dcx.config.theme.clone();
+    theme.line = edge_line_colour(dcx.config);
     let text_settings = TextSettings::from_config(dcx.config);
     let mut cx = Ctx {
         w: Writer::default(),
@@ -81,6 +82,14 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
         })
         .collect();
     write_defs(&mut cx, graph, &edge_colours);
+    if (0..graph.edges.len()).any(|i| measure::edge_animation(graph, i).is_some()) {
+        // The keyframes mermaid-js's edge animations name (`dash`).
+        cx.w.text_element(
+            "style",
+            &[],
+            "@keyframes dash { to { stroke-dashoffset: 0; } }",
+        );
+    }
     if title.is_some() {
         cx.w.open(
             "g",
@@ -96,6 +105,19 @@ pub fn render_svg(graph: &Graph, fl: &FlowLayout, dcx: &Context<'_>) -> String {
     }
     svg::end_document(&mut cx.w);
     cx.w.finish()
+}
+
+/// The colour of edges and their arrowheads: the theme's line colour,
+/// except in the forest theme, whose flowchart edges and arrowheads
+/// mermaid-js 11 draws black (not its `lineColor` green) unless
+/// `lineColor` (or `background`, which it derives from) is given.
+pub fn edge_line_colour(config: &crate::config::Config) -> String {
+    let vars = |k: &str| config.value.get(&format!("themeVariables.{k}")).is_some();
+    if config.theme.name == "forest" && !vars("lineColor") && !vars("background") {
+        "#000000".into()
+    } else {
+        config.theme.line.clone()
+    }
 }
 
 /// Marker definitions for the (head, colour) pairs that drawn edges use.
@@ -204,7 +226,9 @@ fn write_clusters(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels)
         let tb = &labels.titles[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.cluster_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, tb, Point::new(cg.title.x, cg.title.y), extra, ts);
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.cluster_text.clone());
+        let at = Point::new(cg.title.x, cg.title.y);
+        icons::label(&mut cx.w, tb, at, extra, ts, &colour);
         cx.w.close("g");
     }
 }
@@ -236,8 +260,30 @@ fn write_edges(cx: &mut Ctx, graph: &Graph, geom: &Geometry, colours: &[usize]) 
         ];
         a.extend(svg::paint_attrs("stroke", "stroke-opacity", &colour));
         a.push(("stroke-width", user_width.unwrap_or_else(|| num(width))));
-        if let Some(d) = user_dash.or(dash.map(str::to_string)) {
+        let animation = measure::edge_animation(graph, i);
+        // An animated edge is dashed (9 5) and its dashes run along it:
+        // mermaid-js's `edge-animation-*` classes, with the CSS animation
+        // inline (PNG viewers show the dashes still).
+        // A class's `stroke-dasharray: 9\,5` (the Mermaid docs' spelling)
+        // does not survive the style list, and an animation with no dashes
+        // shows nothing: an animated edge without a usable one gets 9 5.
+        let dash = match (&animation, user_dash) {
+            (Some((Some(_), _)), _) | (Some((None, _)), None) => Some("9,5".to_string()),
+            (_, Some(d)) => Some(d),
+            (None, None) => dash.map(str::to_string),
+        };
+        if let Some(d) = dash {
             a.push(("stroke-dasharray", d));
+        }
+        if let Some((class, css)) = &animation {
+            if let Some(c) = class {
+                a[1].1 = format!("edge {c}");
+                a.push(("stroke-dashoffset", "900".into()));
+                a.push(("stroke-linecap", "round".into()));
+            }
+            if let Some(css) = safe_value(css) {
+                a.push(("style", format!("animation: {css}")));
+            }
         }
         if let Some(m) = edges::marker_id(&cx.id, e.arrow_start, colours[i]) {
             a.push(("marker-start", format!("url(#{m})")));
@@ -267,7 +313,8 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labe
         cx.w.leaf("rect", &a);
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.edge_label_text, ts, cx.text.font_size);
-        svg::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts);
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.edge_label_text.clone());
+        icons::label(&mut cx.w, tb, Point::new(r.x, r.y), extra, ts, &colour);
         cx.w.close("g");
     }
 }
@@ -293,7 +340,17 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
             NODE_STROKE_WIDTH,
         );
         let stroke_colour = pick(&style.stroke).unwrap_or_else(|| cx.theme.node_stroke.clone());
-        for (tag, mut attrs, paint_kind) in shapes::shape_elements(node.shape, r) {
+        // An `@{ icon: "fa:…" }` node with a Font Awesome Free icon: the
+        // icon where the placeholder frame would be.
+        let fa_icon = (node.shape == crate::diagrams::flowchart::model::Shape::Icon)
+            .then(|| node.icon.as_deref().and_then(crate::icons::lookup_spec))
+            .flatten()
+            .and_then(crate::icons::get);
+        let mut elements = shapes::shape_elements(node.shape, r);
+        if fa_icon.is_some() {
+            elements.truncate(1);
+        }
+        for (tag, mut attrs, paint_kind) in elements {
             match paint_kind {
                 Paint::Body => attrs.extend(body.iter().cloned()),
                 Paint::Line => {
@@ -325,16 +382,19 @@ fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
             }
             cx.w.leaf(tag, &attrs);
         }
+        if let Some(icon) = fa_icon {
+            let side = shapes::icon_side(r);
+            let s = side / crate::icons::EM_UNITS;
+            let colour = pick(&style.color).unwrap_or_else(|| cx.theme.node_text.clone());
+            let x = r.x - icon.width * s / 2.0;
+            icons::icon_path(&mut cx.w, icon, x, r.top() + 8.0, s, &colour);
+        }
         let tb = &labels.nodes[i];
         let ts = measure::text_style(&style, cx.text.font_size);
         let extra = text_attrs(&style, &cx.theme.node_text, ts, cx.text.font_size);
-        svg::label(
-            &mut cx.w,
-            tb,
-            shapes::label_centre(node.shape, r, tb.width, tb.height),
-            extra,
-            ts,
-        );
+        let colour = pick(&style.color).unwrap_or_else(|| cx.theme.node_text.clone());
+        let at = shapes::label_centre(node.shape, r, tb.width, tb.height);
+        icons::label(&mut cx.w, tb, at, extra, ts, &colour);
         cx.w.close("g");
     }
 }

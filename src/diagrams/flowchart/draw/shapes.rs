@@ -320,7 +320,7 @@ pub fn shape_elements(shape: Shape, r: &Rect) -> Vec<Element> {
         }
         Shape::Icon | Shape::Image => {
             // A labelled placeholder: a dashed frame where the picture would be.
-            let side = 40.0_f64.min(w - 16.0).max(8.0);
+            let side = icon_side(r);
             let frame = Rect {
                 x: r.x,
                 y: r.top() + 8.0 + side / 2.0,
@@ -358,6 +358,12 @@ pub fn shape_elements(shape: Shape, r: &Rect) -> Vec<Element> {
         }
         _ => vec![body()],
     }
+}
+
+/// Side of the square where an icon or image node's picture goes (its
+/// top 8 px below the node's top).
+pub(super) fn icon_side(r: &Rect) -> f64 {
+    40.0_f64.min(r.width - 16.0).max(8.0)
 }
 
 #[cfg(test)]

@@ -70,8 +70,13 @@ pub struct Edge {
     pub style: Vec<StyleDecl>,
     /// Curve (`basis`, `linear`, `step`, …) from `linkStyle … interpolate` or `e1@{ curve: … }`.
     pub curve: Option<String>,
-    /// `e1@{ animate: true }`.
+    /// `e1@{ animate: true }` / `animation: fast|slow`.
     pub animate: bool,
+    /// `animation: slow` (mermaid-js's `edge-animation-slow`, 50 s a cycle
+    /// instead of 20 s).
+    pub animation_slow: bool,
+    /// Classes applied with `class e1 name` (`e1` an edge id), in order.
+    pub classes: Vec<String>,
     /// Set when the edge starts at a subgraph (`sub1 --> A`); `from` then
     /// holds a member node of that subgraph, for ranking.
     pub from_cluster: Option<usize>,

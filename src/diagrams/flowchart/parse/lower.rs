@@ -210,6 +210,8 @@ impl<'s> Lower<'s> {
                         self.g.nodes[ix].classes.extend(classes.clone());
                     } else if let Some(&sg) = self.subgraphs.get(*id) {
                         self.g.subgraphs[sg].classes.extend(classes.clone());
+                    } else if self.edge_ids.contains(id) {
+                        self.edge_classes(id, classes.clone());
                     }
                 }
                 Ok(())
@@ -311,12 +313,25 @@ impl<'s> Lower<'s> {
         Ok(())
     }
 
+    /// `class e1 name`: classes of the edge with id `e1`.
+    fn edge_classes(&mut self, id: &str, classes: impl Iterator<Item = String> + Clone) {
+        for e in self
+            .g
+            .edges
+            .iter_mut()
+            .filter(|e| e.id.as_deref() == Some(id))
+        {
+            e.classes.extend(classes.clone());
+        }
+    }
+
     fn edge_meta(&mut self, id: &str, meta: &Meta<'_>) {
         let animate = meta.get("animate").map(|t| t.raw.trim() == "true");
         let animation = meta.get("animation").map(|t| {
             let v = t.raw.trim();
             !v.is_empty() && v != "none" && v != "false"
         });
+        let slow = meta.get("animation").map(|t| t.raw.trim() == "slow");
         let curve = meta.get("curve").map(|t| t.raw.trim().to_string());
         for e in self
             .g
@@ -326,6 +341,9 @@ impl<'s> Lower<'s> {
         {
             if let Some(a) = animate.or(animation) {
                 e.animate = a;
+            }
+            if let Some(s) = slow {
+                e.animation_slow = s;
             }
             if let Some(c) = &curve {
                 e.curve = Some(c.clone());
