@@ -436,52 +436,137 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
         }
         nodes[n].icon
     };
-    let mut edges = Vec::new();
-    for (k, e) in d.edges.iter().enumerate() {
-        let a = end_box(e.from, e.from_group).side(e.from_side);
-        let b = end_box(e.to, e.to_group).side(e.to_side);
-        let mut pts = vec![a];
-        let (ha, hb) = (e.from_side.horizontal(), e.to_side.horizontal());
-        if (a.x - b.x).abs() > 0.5 && (a.y - b.y).abs() > 0.5 {
-            match (ha, hb) {
-                (true, true) => {
-                    let mx = (a.x + b.x) / 2.0;
-                    pts.push(Point::new(mx, a.y));
-                    pts.push(Point::new(mx, b.y));
-                }
-                (false, false) => {
-                    let my = (a.y + b.y) / 2.0;
-                    pts.push(Point::new(a.x, my));
-                    pts.push(Point::new(b.x, my));
-                }
-                (true, false) => pts.push(Point::new(b.x, a.y)),
-                (false, true) => pts.push(Point::new(a.x, b.y)),
+    // Obstacles every route keeps clear of: icons, titles, and the groups
+    // that hold neither end.
+    let mut solid: Vec<Boxed> = Vec::new();
+    for (n, ng) in d.nodes.iter().zip(&nodes) {
+        if n.kind != NodeKind::Junction {
+            solid.push(ng.icon);
+        }
+        if let Some((_, t)) = &ng.title {
+            solid.push(*t);
+        }
+    }
+    let ancestors = |g: Option<usize>| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = g;
+        while let Some(k) = cur {
+            if out.contains(&k) || out.len() > d.groups.len() {
+                break;
+            }
+            out.push(k);
+            cur = d.groups.get(k).and_then(|x| x.parent);
+        }
+        out
+    };
+    // Where an edge ends: a side of the icon (below the title for `B`) or
+    // of the group's box.
+    let end_point = |n: usize, group: bool, side: Side| -> Point {
+        let b = end_box(n, group);
+        if !group && side == Side::B {
+            if let Some((_, t)) = &nodes[n].title {
+                return Point::new(b.x + b.w / 2.0, t.y + t.h);
             }
         }
-        pts.push(b);
-        let label = e
-            .label
-            .as_deref()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let tb = text_layout(l, style, false, None);
-                // The middle of the middle segment.
-                let m = pts.len() / 2;
-                let (p, q) = (pts[m - 1], pts[m]);
-                let c = Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
-                let b = Boxed {
-                    x: c.x - tb.width / 2.0,
-                    y: c.y - tb.height / 2.0,
-                    w: tb.width,
-                    h: tb.height,
-                };
-                (tb, b)
-            });
+        b.side(side)
+    };
+    let mut edges = Vec::new();
+    for (k, e) in d.edges.iter().enumerate() {
+        let a = end_point(e.from, e.from_group, e.from_side);
+        let b = end_point(e.to, e.to_group, e.to_side);
+        // Groups an end is inside of (a `{group}` end is outside its own
+        // group, which stays an obstacle).
+        let inside_of = |n: usize, group: bool| -> Vec<usize> {
+            let g = d.nodes[n].group;
+            if group {
+                ancestors(g.and_then(|g| d.groups[g].parent))
+            } else {
+                ancestors(g)
+            }
+        };
+        let mut open = inside_of(e.from, e.from_group);
+        open.extend(inside_of(e.to, e.to_group));
+        let mut obstacles = solid.clone();
+        for (g, r) in rects.iter().enumerate() {
+            if let Some(r) = r {
+                if !open.contains(&g) {
+                    obstacles.push(*r);
+                }
+            }
+        }
+        let pts = super::route::route(a, e.from_side, b, e.to_side, &obstacles)
+            .unwrap_or_else(|| elbows(a, e.from_side, b, e.to_side));
         edges.push(EdgeGeom {
             index: k,
             points: pts,
-            label,
+            label: None,
         });
+    }
+    // Labels: on their edge in free space (clear of icons, titles, group
+    // titles and other labels).
+    let mut taken: Vec<Boxed> = solid.clone();
+    for g in &groups {
+        if let Some((_, t)) = &g.title {
+            taken.push(*t);
+        }
+    }
+    for eg in &mut edges {
+        let Some(l) = d.edges[eg.index]
+            .label
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+        else {
+            continue;
+        };
+        let tb = text_layout(l, style, false, None);
+        let (w, h) = (tb.width, tb.height);
+        let at = |c: Point| Boxed {
+            x: c.x - w / 2.0,
+            y: c.y - h / 2.0,
+            w,
+            h,
+        };
+        let free = |r: &Boxed, taken: &[Boxed]| {
+            let g = Boxed {
+                x: r.x - 2.0,
+                y: r.y - 2.0,
+                w: r.w + 4.0,
+                h: r.h + 4.0,
+            };
+            !taken.iter().any(|t| boxes_overlap(&g, t))
+        };
+        let mut spot = None;
+        for i in 0..=40 {
+            let dt = f64::from(i) / 90.0;
+            for t in [0.5 - dt, 0.5 + dt] {
+                let c = super::route::along(&eg.points, t);
+                if spot.is_none() && free(&at(c), &taken) {
+                    spot = Some(c);
+                }
+            }
+        }
+        let mid = super::route::along(&eg.points, 0.5);
+        if spot.is_none() {
+            'rings: for ring in 1..=40 {
+                let rad = f64::from(ring) * 8.0;
+                let steps = 16 + ring;
+                for s in 0..steps {
+                    let a = std::f64::consts::TAU * f64::from(s) / f64::from(steps);
+                    let c = Point::new(mid.x + rad * a.cos(), mid.y + rad * a.sin());
+                    if free(&at(c), &taken) {
+                        spot = Some(c);
+                        break 'rings;
+                    }
+                }
+            }
+        }
+        let c = spot.unwrap_or_else(|| {
+            let bottom = taken.iter().map(|t| t.y + t.h).fold(mid.y, f64::max);
+            Point::new(mid.x, bottom + h / 2.0 + 4.0)
+        });
+        let bx = at(c);
+        taken.push(bx);
+        eg.label = Some((tb, bx));
     }
     // Bounds.
     let mut bounds: Option<Boxed> = None;
@@ -498,6 +583,14 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
     for e in &edges {
         if let Some((_, b)) = &e.label {
             grow(b);
+        }
+        for p in &e.points {
+            grow(&Boxed {
+                x: p.x,
+                y: p.y,
+                w: 0.0,
+                h: 0.0,
+            });
         }
     }
     let mut b = bounds.unwrap_or(Boxed {
@@ -565,4 +658,34 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
         title,
         font_size,
     }
+}
+
+/// Whether two boxes overlap (touching is not overlapping).
+fn boxes_overlap(a: &Boxed, b: &Boxed) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/// Plain elbows between two side points (when no route around the
+/// obstacles was found): straight out of each side, then one or two bends.
+fn elbows(a: Point, sa: Side, b: Point, sb: Side) -> Vec<Point> {
+    let mut pts = vec![a];
+    let (ha, hb) = (sa.horizontal(), sb.horizontal());
+    if (a.x - b.x).abs() > 0.5 && (a.y - b.y).abs() > 0.5 {
+        match (ha, hb) {
+            (true, true) => {
+                let mx = (a.x + b.x) / 2.0;
+                pts.push(Point::new(mx, a.y));
+                pts.push(Point::new(mx, b.y));
+            }
+            (false, false) => {
+                let my = (a.y + b.y) / 2.0;
+                pts.push(Point::new(a.x, my));
+                pts.push(Point::new(b.x, my));
+            }
+            (true, false) => pts.push(Point::new(b.x, a.y)),
+            (false, true) => pts.push(Point::new(a.x, b.y)),
+        }
+    }
+    pts.push(b);
+    pts
 }

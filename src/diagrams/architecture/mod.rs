@@ -9,6 +9,7 @@ pub mod draw;
 pub mod layout;
 pub mod model;
 pub(crate) mod parse;
+pub mod route;
 #[cfg(test)]
 mod tests;
 

@@ -281,3 +281,131 @@ fn generated_groups_never_cross() {
         }
     }
 }
+
+/// Generated diagrams with groups, junctions and extra edges on random
+/// sides (some labelled, some `{group}` ends): no edge segment passes
+/// through an icon or a title other than its own ends' icons, no label
+/// covers an icon, a title or another label, and every point and label is
+/// on the canvas.
+#[test]
+fn generated_edges_go_around_services() {
+    let sides = ["L", "R", "T", "B"];
+    let mut seed = 23u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _case in 0..40 {
+        let mut src = String::from("architecture-beta\n");
+        let groups = next() % 3;
+        for k in 0..groups {
+            src.push_str(&format!("group g{k}(cloud)[Group {k}]\n"));
+        }
+        let n = 2 + next() % 9;
+        let mut in_group = Vec::new();
+        for k in 0..n {
+            let g = if groups > 0 && next() % 2 == 0 {
+                Some(next() % groups)
+            } else {
+                None
+            };
+            in_group.push(g);
+            let inn = g.map(|g| format!(" in g{g}")).unwrap_or_default();
+            if next() % 6 == 0 {
+                src.push_str(&format!("junction s{k}{inn}\n"));
+            } else {
+                src.push_str(&format!("service s{k}(server)[Service number {k}]{inn}\n"));
+            }
+        }
+        for k in 1..n {
+            let p = next() % k;
+            let (a, b) = [("R", "L"), ("L", "R"), ("T", "B"), ("B", "T")][next() % 4];
+            src.push_str(&format!("s{p}:{a} --> {b}:s{k}\n"));
+        }
+        for _ in 0..next() % 5 {
+            let (p, k) = (next() % n, next() % n);
+            if p == k {
+                continue;
+            }
+            let (a, b) = (sides[next() % 4], sides[next() % 4]);
+            let label = if next() % 2 == 0 { "[calls]" } else { "" };
+            let (ga, gb) = (
+                if in_group[p].is_some() && next() % 3 == 0 {
+                    "{group}"
+                } else {
+                    ""
+                },
+                if in_group[k].is_some() && next() % 3 == 0 {
+                    "{group}"
+                } else {
+                    ""
+                },
+            );
+            if (!ga.is_empty() || !gb.is_empty()) && in_group[p] == in_group[k] {
+                continue;
+            }
+            src.push_str(&format!("s{p}{ga}:{a} <-{label}-> {b}:s{k}{gb}\n"));
+        }
+        let d = arch(&src);
+        let g = geometry(&d);
+        let on_canvas = |b: &Boxed| {
+            b.x >= -0.5 && b.y >= -0.5 && b.x + b.w <= g.width + 0.5 && b.y + b.h <= g.height + 0.5
+        };
+        let mut labels: Vec<Boxed> = Vec::new();
+        for e in &g.edges {
+            let m = &d.edges[e.index];
+            for p in &e.points {
+                assert!(
+                    on_canvas(&Boxed {
+                        x: p.x,
+                        y: p.y,
+                        w: 0.0,
+                        h: 0.0
+                    }),
+                    "edge point off the canvas\n{src}"
+                );
+            }
+            for (k, n) in g.nodes.iter().enumerate() {
+                let own = k == m.from || k == m.to;
+                for w in e.points.windows(2) {
+                    if !own && n.icon.w > 0.0 {
+                        assert!(
+                            !super::route::cuts(&n.icon, w[0], w[1]),
+                            "edge {} passes through s{k}'s icon\n{src}",
+                            e.index
+                        );
+                    }
+                    if let Some((_, t)) = &n.title {
+                        if !own {
+                            assert!(
+                                !super::route::cuts(t, w[0], w[1]),
+                                "edge {} passes through s{k}'s title\n{src}",
+                                e.index
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some((_, b)) = &e.label {
+                assert!(on_canvas(b), "label off the canvas\n{src}");
+                for n in &g.nodes {
+                    assert!(!overlap(b, &n.icon), "label over an icon\n{src}");
+                    if let Some((_, t)) = &n.title {
+                        assert!(!overlap(b, t), "label over a title\n{src}");
+                    }
+                }
+                for gr in &g.groups {
+                    if let Some((_, t)) = &gr.title {
+                        assert!(!overlap(b, t), "label over a group title\n{src}");
+                    }
+                }
+                for o in &labels {
+                    assert!(!overlap(b, o), "labels overlap\n{src}");
+                }
+                labels.push(*b);
+            }
+        }
+    }
+}

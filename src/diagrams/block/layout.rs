@@ -340,6 +340,7 @@ pub fn layout(d: &BlockDiagram, config: &BlockConfig, font_size: f64) -> Geometr
     });
     let find = |i: usize| blocks.iter().find(|p| p.index == i);
     let mut edges = Vec::new();
+    let mut placed_labels: Vec<[f64; 4]> = Vec::new();
     for e in &d.edges {
         let (Some(a), Some(b)) = (find(e.from), find(e.to)) else {
             continue;
@@ -355,7 +356,9 @@ pub fn layout(d: &BlockDiagram, config: &BlockConfig, font_size: f64) -> Geometr
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
                 let tb = text_layout(l, style, false, None);
-                (tb, Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0))
+                let c = free_spot(&blocks, d, &placed_labels, from, to, tb.width, tb.height);
+                placed_labels.push(label_box(c, tb.width, tb.height));
+                (tb, c)
             });
         edges.push(EdgeGeom {
             from,
@@ -412,4 +415,80 @@ pub fn layout(d: &BlockDiagram, config: &BlockConfig, font_size: f64) -> Geometr
         title,
         font_size,
     }
+}
+
+/// A label's box (x, y, w, h) around centre `c`, with the drawn padding.
+fn label_box(c: Point, w: f64, h: f64) -> [f64; 4] {
+    [c.x - w / 2.0 - 2.0, c.y - h / 2.0, w + 4.0, h]
+}
+
+fn hits(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+}
+
+/// Whether `a` crosses `b`'s outline (overlaps without one holding the other).
+fn crosses(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    let inside =
+        a[0] >= b[0] && a[1] >= b[1] && a[0] + a[2] <= b[0] + b[2] && a[1] + a[3] <= b[1] + b[3];
+    let holds =
+        b[0] >= a[0] && b[1] >= a[1] && b[0] + b[2] <= a[0] + a[2] && b[1] + b[3] <= a[1] + a[3];
+    hits(a, b) && !inside && !holds
+}
+
+/// The centre for an edge label: on the line from `from` to `to`, nearest
+/// its middle, where it covers no block (a composite only when it is
+/// wholly inside or outside it) and no label placed before; else on a
+/// widening ring around the middle; else below everything.
+fn free_spot(
+    blocks: &[Placed],
+    d: &BlockDiagram,
+    labels: &[[f64; 4]],
+    from: Point,
+    to: Point,
+    w: f64,
+    h: f64,
+) -> Point {
+    let free = |c: Point| {
+        let r = label_box(c, w, h);
+        let g = [r[0] - 2.0, r[1] - 2.0, r[2] + 4.0, r[3] + 4.0];
+        !labels.iter().any(|l| hits(&g, l))
+            && !blocks.iter().any(|p| {
+                let b = [p.x, p.y, p.w, p.h];
+                if matches!(
+                    d.blocks.get(p.index).map(|b| &b.kind),
+                    Some(Kind::Composite { .. })
+                ) {
+                    crosses(&g, &b)
+                } else {
+                    hits(&g, &b)
+                }
+            })
+    };
+    let mid = Point::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0);
+    for k in 0..=40 {
+        let dt = f64::from(k) / 90.0;
+        for t in [0.5 - dt, 0.5 + dt] {
+            let c = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+            if free(c) {
+                return c;
+            }
+        }
+    }
+    for ring in 1..=40 {
+        let rad = f64::from(ring) * 6.0;
+        let steps = 16 + ring;
+        for s in 0..steps {
+            let a = std::f64::consts::TAU * f64::from(s) / f64::from(steps);
+            let c = Point::new(mid.x + rad * a.cos(), mid.y + rad * a.sin());
+            if free(c) {
+                return c;
+            }
+        }
+    }
+    let bottom = blocks
+        .iter()
+        .map(|p| p.y + p.h)
+        .chain(labels.iter().map(|l| l[1] + l[3]))
+        .fold(mid.y, f64::max);
+    Point::new(mid.x, bottom + h / 2.0 + 4.0)
 }

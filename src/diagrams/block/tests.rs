@@ -272,15 +272,74 @@ fn generated_grids_have_no_overlaps() {
                 )),
                 _ => {
                     let s = shapes[next() % shapes.len()];
-                    let w = 1 + next() % cols;
+                    // Sometimes wider than the row (wraps, never overflows).
+                    let w = 1 + next() % (cols + 2);
                     src.push_str(&format!(" n{k}{s}:{w}\n"));
                 }
+            }
+        }
+        // Labelled edges between the blocks (ids the grid holds or not).
+        for _ in 0..next() % 6 {
+            let (a, b) = (next() % n, next() % n);
+            if a != b {
+                src.push_str(&format!(" n{a}a -- \"label {a}\" --> n{b}b\n"));
             }
         }
         let d = diagram(&src);
         let g = geometry(&d);
         if let Some(m) = overlaps(&g, &d) {
             panic!("{m}\n{src}");
+        }
+        // Children stay inside their composite.
+        for p in &g.blocks {
+            for &c in d.children(p.index) {
+                if let Some(q) = g.blocks.iter().find(|q| q.index == c) {
+                    assert!(
+                        q.x >= p.x - 0.5
+                            && q.y >= p.y - 0.5
+                            && q.x + q.w <= p.x + p.w + 0.5
+                            && q.y + q.h <= p.y + p.h + 0.5,
+                        "{} leaves its parent\n{src}",
+                        d.blocks[c].id
+                    );
+                }
+            }
+        }
+        // Edge labels: on the canvas, over no block but composites that
+        // hold them whole, never over another edge label.
+        let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for e in &g.edges {
+            let Some((tb, c)) = &e.label else { continue };
+            let r = (
+                c.x - tb.width / 2.0,
+                c.y - tb.height / 2.0,
+                c.x + tb.width / 2.0,
+                c.y + tb.height / 2.0,
+            );
+            assert!(
+                r.0 >= 0.0 && r.1 >= 0.0 && r.2 <= g.width && r.3 <= g.height,
+                "edge label off the canvas\n{src}"
+            );
+            for p in &g.blocks {
+                let hit = r.0 < p.x + p.w - 0.5
+                    && r.2 > p.x + 0.5
+                    && r.1 < p.y + p.h - 0.5
+                    && r.3 > p.y + 0.5;
+                let inside = r.0 >= p.x && r.2 <= p.x + p.w && r.1 >= p.y && r.3 <= p.y + p.h;
+                let composite = matches!(d.blocks[p.index].kind, Kind::Composite { .. });
+                assert!(
+                    !hit || (composite && inside),
+                    "edge label over {}\n{src}",
+                    d.blocks[p.index].id
+                );
+            }
+            for o in &boxes {
+                assert!(
+                    !(r.0 < o.2 - 0.5 && r.2 > o.0 + 0.5 && r.1 < o.3 - 0.5 && r.3 > o.1 + 0.5),
+                    "edge labels overlap\n{src}"
+                );
+            }
+            boxes.push(r);
         }
         let svg = svg_of(&src);
         usvg::Tree::from_str(

@@ -1,7 +1,7 @@
 //! Geometry → SVG. Nothing is measured here.
 
-use super::layout::{Boxed, Geometry, TextLine, HEAD};
-use super::model::{ElementKind, Outline, C4};
+use super::layout::{Boxed, Geometry, TextLine, HEAD_DROP};
+use super::model::{BoundaryKind, ElementKind, Outline, C4};
 use crate::diagrams::Context;
 use crate::geometry::Point;
 use crate::svg::{
@@ -49,7 +49,7 @@ fn shape(w: &mut Writer, outline: Outline, outer: &Boxed, b: &Boxed, paint: &Att
     };
     match outline {
         Outline::Person => {
-            let r = outer.w * HEAD;
+            let r = (b.y - outer.y - HEAD_DROP).max(1.0);
             let rx = (b.h / 2.0).min(38.0);
             leaf(
                 w,
@@ -180,8 +180,11 @@ pub fn render_svg(d: &C4, g: &Geometry, cx: &Context<'_>) -> String {
             ("rx", "2.5".into()),
             ("fill", "none".into()),
             ("stroke-width", "1".into()),
-            ("stroke-dasharray", "7,7".into()),
         ];
+        // Deployment nodes are solid; other boundaries dashed.
+        if d.boundaries[b.index].kind != BoundaryKind::Node {
+            a.push(("stroke-dasharray", "7,7".into()));
+        }
         a.extend(stroke_attrs(if theme.dark_mode {
             "#888888"
         } else {

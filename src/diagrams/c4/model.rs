@@ -104,6 +104,38 @@ pub struct Boundary {
     pub boundaries: Vec<usize>,
 }
 
+/// The side a directed relation (`Rel_U`, …) asks the target to be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelDir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl RelDir {
+    /// The macro's direction, if it has one.
+    pub fn of_macro(name: &str) -> Option<RelDir> {
+        match name {
+            "Rel_U" | "Rel_Up" => Some(RelDir::Up),
+            "Rel_D" | "Rel_Down" => Some(RelDir::Down),
+            "Rel_L" | "Rel_Left" => Some(RelDir::Left),
+            "Rel_R" | "Rel_Right" => Some(RelDir::Right),
+            _ => None,
+        }
+    }
+
+    /// (row, column) step from the source's grid cell to the target's.
+    pub fn step(self) -> (i64, i64) {
+        match self {
+            RelDir::Up => (-1, 0),
+            RelDir::Down => (1, 0),
+            RelDir::Left => (0, -1),
+            RelDir::Right => (0, 1),
+        }
+    }
+}
+
 /// A relation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rel {
@@ -114,6 +146,9 @@ pub struct Rel {
     pub descr: Option<String>,
     /// `BiRel`: arrows at both ends.
     pub both: bool,
+    /// `Rel_U`/`Rel_D`/`Rel_L`/`Rel_R` (and the long spellings): where
+    /// the target should sit relative to the source.
+    pub dir: Option<RelDir>,
     pub text_color: Option<String>,
     pub line_color: Option<String>,
     pub offset_x: f64,

@@ -19,7 +19,7 @@
 //!
 //! Arguments are positional (`"quoted"` or bare) or named (`$techn="…"`).
 
-use super::model::{Boundary, BoundaryKind, Element, ElementKind, ElementStyle, Rel, C4};
+use super::model::{Boundary, BoundaryKind, Element, ElementKind, ElementStyle, Rel, RelDir, C4};
 use crate::syntax::preamble::{accessibility, Accessibility};
 use crate::syntax::{ParseError, Preamble};
 
@@ -406,6 +406,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<C4> {
                 techn: args.get(off + 3, "techn"),
                 descr: args.get(off + 4, "descr"),
                 both: name == "BiRel",
+                dir: RelDir::of_macro(name),
                 text_color: None,
                 line_color: None,
                 offset_x: 0.0,

@@ -198,6 +198,21 @@ fn generated_diagrams_have_no_overlaps() {
         for _ in 0..depth {
             src.push_str("}\n");
         }
+        let rel_macros = [
+            "Rel", "BiRel", "Rel_U", "Rel_D", "Rel_L", "Rel_R", "Rel_Back",
+        ];
+        for r in 0..next() % 9 {
+            let (a, b) = (next() % n, next() % n);
+            src.push_str(&format!(
+                "{}(e{a}, e{b}, \"{}\", \"{}\")\n",
+                rel_macros[next() % rel_macros.len()],
+                words[next() % words.len()],
+                words[next() % words.len()]
+            ));
+            if r % 3 == 0 {
+                src.push_str(&format!("UpdateRelStyle(e{a}, e{b}, $offsetY=\"-40\")\n"));
+            }
+        }
         let d = c4(&src);
         let g = geometry(&d);
         let canvas = Boxed {
@@ -236,6 +251,23 @@ fn generated_diagrams_have_no_overlaps() {
                 }
             }
         }
+        for r in &g.rels {
+            for t in &r.texts {
+                let rect = t.rect();
+                assert!(
+                    inside(&rect, &canvas),
+                    "relation label off the canvas\n{src}"
+                );
+                for e in &g.elements {
+                    assert!(
+                        !overlap(&rect, &e.outer),
+                        "relation label {:?} over an element\n{src}",
+                        t.text.lines
+                    );
+                }
+                texts.push((rect, 5000 + r.index));
+            }
+        }
         for (i, (a, ia)) in texts.iter().enumerate() {
             for (b, ib) in texts.iter().skip(i + 1) {
                 if ia != ib {
@@ -253,6 +285,80 @@ fn generated_diagrams_have_no_overlaps() {
         )
         .unwrap_or_else(|e| panic!("{e}\n{svg}"));
     }
+}
+
+/// The element box of `alias`.
+fn body_of(d: &C4, g: &Geometry, alias: &str) -> Boxed {
+    g.elements
+        .iter()
+        .find(|e| d.elements[e.index].alias == alias)
+        .map(|e| e.outer)
+        .unwrap_or_else(|| panic!("{alias} not placed"))
+}
+
+#[test]
+fn directed_relations_put_the_target_on_the_asked_side() {
+    // Simple cases: a few elements in one boundary (or none), one directed
+    // relation, in both declaration orders and with filler elements.
+    let mut seed = 5u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for case in 0..60 {
+        let dir = ["U", "D", "L", "R", "Up", "Down", "Left", "Right"][case % 8];
+        let fillers = next() % 4;
+        let mut decl = vec![
+            "System(a, \"A\")".to_string(),
+            "Container(b, \"B\", \"tech\", \"some words here\")".to_string(),
+        ];
+        if next() % 2 == 0 {
+            decl.swap(0, 1);
+        }
+        for f in 0..fillers {
+            decl.insert(next() % (decl.len() + 1), format!("System(f{f}, \"F{f}\")"));
+        }
+        let boxed = next() % 2 == 0;
+        let mut src = String::from("C4Context\n");
+        if boxed {
+            src.push_str("System_Boundary(sb, \"Inside\") {\n");
+        }
+        for l in &decl {
+            src.push_str(l);
+            src.push('\n');
+        }
+        if boxed {
+            src.push_str("}\n");
+        }
+        src.push_str(&format!("Rel_{dir}(a, b, \"goes\")\n"));
+        let d = c4(&src);
+        let g = geometry(&d);
+        let (a, b) = (body_of(&d, &g, "a"), body_of(&d, &g, "b"));
+        let ok = match &dir[..1] {
+            "U" => b.y + b.h <= a.y,
+            "D" => b.y >= a.y + a.h,
+            "L" => b.x + b.w <= a.x,
+            _ => b.x >= a.x + a.w,
+        };
+        assert!(ok, "Rel_{dir}: a {a:?}, b {b:?}\n{src}");
+    }
+}
+
+#[test]
+fn person_head_keeps_its_size_and_nodes_are_solid() {
+    let d = c4("C4Deployment\nDeployment_Node(n, \"Node\", \"Ubuntu\") {\nPerson(p, \"Averyveryveryveryverylongname\")\n}\nBoundary(b, \"B\") {\nSystem(s, \"S\")\n}\n");
+    let g = geometry(&d);
+    let p = &g.elements[0];
+    // The head is sized from the configured width, not a widened body.
+    assert!(p.outer.w > 216.0);
+    assert!(
+        (p.body.y - p.outer.y - super::layout::HEAD_DROP - 216.0 * super::layout::HEAD).abs()
+            < 1e-6
+    );
+    let svg = svg_of("C4Deployment\nDeployment_Node(n, \"Node\", \"Ubuntu\") {\nSystem(s, \"S\")\n}\nBoundary(b, \"B\") {\nSystem(t, \"T\")\n}\n");
+    assert_eq!(svg.matches("stroke-dasharray").count(), 1, "{svg}");
 }
 
 #[test]
