@@ -93,9 +93,11 @@ SCRIPTS = [
 ]
 
 fonts = []
-for name, cps in SCRIPTS:
+for k, (name, cps) in enumerate(SCRIPTS):
     f = TTFont("%s/%s" % (NOTO_DIR, name))
-    fonts.append(roundtrip(subset_font(f, unicodes=cps)))
+    # Unique glyph names per part: the merger mixes up parts whose (generated) names
+    # collide, e.g. Devanagari drawn with Thai glyphs.
+    fonts.append(prefixed(subset_font(f, unicodes=cps), "s%d_" % k))
 
 # --- Emoji (Noto Color Emoji 2.042, COLRv1, OFL) --------------------------------------
 ZWJ, VS16 = 0x200D, 0xFE0F
@@ -366,5 +368,11 @@ for nid, value in [(0, "Subset of Noto Sans, Noto Sans Arabic/Hebrew/Devanagari/
 font["OS/2"].usWeightClass = 400
 font["OS/2"].fsSelection = (font["OS/2"].fsSelection & ~0b1100001) | 0b1000000  # REGULAR
 font["head"].macStyle = 0
+font["post"].formatType = 3.0  # no glyph names (resvg and harfrust need none)
+# Reproducible bytes: the timestamps of the Noto Sans source, not the time of the run.
+font.recalcTimestamp = False
+source_head = TTFont("%s/%s" % (NOTO_DIR, SCRIPTS[0][0]))["head"]
+font["head"].created = source_head.created
+font["head"].modified = source_head.modified
 font.save(OUT)
 print("%s: %d glyphs, %d bytes" % (OUT, len(font.getGlyphOrder()), os.path.getsize(OUT)), file=sys.stderr)

@@ -286,8 +286,9 @@ impl Fonts {
 /// The machine's fonts (fontdb's `load_system_fonts`), minus faces whose
 /// family is one the SVG names ("arial" and the embedded families), so that
 /// the embedded faces stay the primary ones and system faces only fill in
-/// characters the embedded ones lack. Sorted by path and index, so that the
-/// fallback order does not depend on the order a directory lists files in.
+/// characters the embedded ones lack. Sorted (regular upright faces first,
+/// then by path and index) so that the fallback order does not depend on the
+/// order a directory lists files in.
 fn system_faces() -> Vec<fontdb::FaceInfo> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
@@ -300,9 +301,19 @@ fn system_faces() -> Vec<fontdb::FaceInfo> {
         .filter(|f| !f.families.iter().any(|(name, _)| reserved(name)))
         .cloned()
         .collect();
-    let key = |f: &fontdb::FaceInfo| match &f.source {
-        fontdb::Source::File(path) => (path.clone(), f.index),
-        _ => (std::path::PathBuf::new(), f.index),
+    // Regular upright faces first: fallback takes the first face that has a
+    // character, and it should not be a bold or italic one.
+    let key = |f: &fontdb::FaceInfo| {
+        let path = match &f.source {
+            fontdb::Source::File(path) => path.clone(),
+            _ => std::path::PathBuf::new(),
+        };
+        (
+            f.weight.0.abs_diff(400),
+            f.style != fontdb::Style::Normal,
+            path,
+            f.index,
+        )
     };
     faces.sort_by_key(key);
     faces
