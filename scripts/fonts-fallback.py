@@ -220,7 +220,9 @@ for f in emoji:
 
     def shift(node):
         if isinstance(node, dict):
-            return {k: (v + offset if k == "PaletteIndex" else shift(v)) for k, v in node.items()}
+            # 0xFFFF is the text colour, not a palette entry.
+            return {k: (v + offset if k == "PaletteIndex" and v != 0xFFFF else shift(v))
+                    for k, v in node.items()}
         if isinstance(node, list):
             return [shift(v) for v in node]
         return node
