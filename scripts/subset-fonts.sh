@@ -8,11 +8,24 @@
 #   fonts-noto-cjk 1:20220127+repack1-1  NotoSansCJK-Regular.ttc, face 2 ("Noto Sans CJK SC"),
 #                                        SUBSET with fontTools' pyftsubset (fonttools 4.68.0);
 #                                        Noto CJK's OFL has no Reserved Font Name.
+#   fonts-noto-core 20201225-1           NotoSans, NotoSansArabic, NotoSansHebrew,
+#                                        NotoSansDevanagari, NotoSansThai, NotoSansSymbols2
+#                                        (all -Regular.ttf), subset and merged into
+#                                        NotoFallback-subset.ttf by scripts/fonts-fallback.py.
+# and from the npm registry (`npm pack`, no install):
+#   @infolektuell/noto-color-emoji 0.2.0 Noto Color Emoji 2.042 as COLRv1 (the vector colour
+#                                        format resvg draws; Debian's fonts-noto-color-emoji is
+#                                        CBDT bitmaps, which need resvg's raster-images
+#                                        feature), in Google Fonts' 11 unicode-range slices,
+#                                        subset and merged into NotoFallback-subset.ttf too.
+# and from PyPI: fonttools 4.68.0, brotli 1.2.1 (woff2), uharfbuzz 0.57.0 (finds the
+# glyphs of the kept emoji sequences).
 #
 # The CJK subset holds only what the Latin face lacks or what CJK text needs, so that
 # Latin letters in mixed labels keep the Latin face (usvg falls back per character):
 #   - CJK ideographs of GB2312 (simplified) and of Big5 level 1 (common traditional),
-#     listed from Python's `gb2312` and `big5` codecs;
+#     listed from Python's `gb2312` and `big5` codecs, and JIS X 0208 level 1 kanji
+#     (Python's `euc_jp` codec) for Japanese;
 #   - the 2,350 Hangul syllables of KS X 1001 (Python's `euc_kr` codec) and Hangul Jamo
 #     compatibility (U+3130-318F);
 #   - the non-Latin/Greek/Cyrillic symbols of those three charsets;
@@ -27,8 +40,8 @@
 # file, so they agree whatever it contains.
 #
 # Usage:
-#   apt-get update && apt-get install -y fonts-noto-cjk fonts-liberation2
-#   pip install fonttools==4.68.0
+#   apt-get update && apt-get install -y fonts-noto-cjk fonts-noto-core fonts-liberation2
+#   pip install fonttools==4.68.0 brotli==1.2.1 uharfbuzz==0.57.0
 #   scripts/subset-fonts.sh
 set -euo pipefail
 
@@ -43,9 +56,11 @@ cp "$LIB_DIR/LiberationSans-Regular.ttf" "$LIB_DIR/LiberationSans-Bold.ttf" "$OU
 # Licences: the Debian copyright files, which carry the full SIL OFL 1.1 text.
 cp /usr/share/doc/fonts-liberation2/copyright "$OUT/LICENSE-LiberationSans.txt"
 cp /usr/share/doc/fonts-noto-cjk/copyright "$OUT/LICENSE-NotoSansCJK.txt"
+cp /usr/share/doc/fonts-noto-core/copyright "$OUT/LICENSE-NotoFallback.txt"
 
 UNICODES="$(mktemp)"
-trap 'rm -f "$UNICODES"' EXIT
+EMOJI="$(mktemp -d)"
+trap 'rm -rf "$UNICODES" "$EMOJI"' EXIT
 
 python3 - "$UNICODES" <<'PY'
 import sys
@@ -87,6 +102,12 @@ for lead in range(0xA1, 0xC7):
 # Big5 level 1 ends at 0xC67E; lead 0xC6 columns above 0x7E are not level 1.
 for cp in two_byte("big5", [0xC6], range(0xA1, 0xFF)):
     cps.discard(cp)
+
+# JIS X 0208 level 1 (EUC-JP rows 0xB0-0xCF): the common Japanese kanji, many of whose
+# shapes (shinjitai such as 変 気 図 駅) are in neither GB2312 nor Big5.
+for cp in two_byte("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF)):
+    if is_ideograph(cp):
+        cps.add(cp)
 
 # KS X 1001 (EUC-KR): the 2,350 Hangul syllables and its symbols (not its Hanja).
 hangul = 0
@@ -133,5 +154,12 @@ pyftsubset "$CJK_TTC" \
   --layout-features=ccmp,calt,clig,liga,rlig,kern,mark,mkmk \
   --name-IDs=0,1,2,3,4,5,6,13,14 \
   --output-file="$OUT/NotoSansCJKsc-Regular-subset.otf"
+
+# The fallback face: scripts, symbols and COLRv1 colour emoji (see fonts-fallback.py).
+(cd "$EMOJI" && npm pack --silent @infolektuell/noto-color-emoji@0.2.0 >/dev/null &&
+  tar xzf infolektuell-noto-color-emoji-0.2.0.tgz)
+cat "$EMOJI/package/LICENSE" >> "$OUT/LICENSE-NotoFallback.txt"
+python3 "$ROOT/scripts/fonts-fallback.py" /usr/share/fonts/truetype/noto \
+  "$EMOJI/package/files" "$OUT/NotoFallback-subset.ttf"
 
 ls -l "$OUT"

@@ -60,6 +60,10 @@ pub struct Options {
     /// Also produce the layout JSON ([`Rendered::layout_json`]) for the
     /// types laid out as graphs. Default false.
     pub layout_json: bool,
+    /// Use the machine's fonts (fontdb's system font folders) after the
+    /// embedded ones, for measuring and drawing, for characters no
+    /// embedded font has. Default false (output independent of the machine).
+    pub system_fonts: bool,
 }
 
 impl Default for Options {
@@ -71,6 +75,7 @@ impl Default for Options {
             background: Some("white".into()),
             max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
             layout_json: false,
+            system_fonts: false,
         }
     }
 }
@@ -90,12 +95,18 @@ pub struct Rendered {
     /// The diagram type's name (`flowchart`, `pie`, …).
     pub diagram_type: &'static str,
     layout_json: Option<String>,
+    /// Drawn with the machine's fonts after the embedded ones.
+    system_fonts: bool,
 }
 
 impl Rendered {
     /// Rasterise the SVG to PNG bytes at `scale` (1 = one pixel per px).
     pub fn png(&self, scale: f32) -> Result<Vec<u8>, Error> {
-        Ok(raster::svg_to_png(&self.svg, scale)?)
+        Ok(raster::svg_to_png_fonts(
+            &self.svg,
+            scale,
+            self.system_fonts,
+        )?)
     }
 
     /// The geometry in `layout_metrics.py`'s schema, for diagram types
@@ -152,6 +163,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
             limit: options.max_source_bytes,
         });
     }
+    let _fonts = text::FontScope::enter(options.system_fonts);
     let pre = syntax::read_preamble(source)?;
     let config = Config::resolve(&options.config, options.theme.as_deref(), &pre.config);
     let id = match svg::sanitize_id(&options.svg_id) {
@@ -171,6 +183,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         height: d.height,
         diagram_type: name,
         layout_json: d.layout_json,
+        system_fonts: options.system_fonts,
     })
 }
 

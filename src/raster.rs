@@ -14,7 +14,13 @@ pub const MAX_SIDE: u32 = 32_768;
 
 /// Render `svg` to PNG bytes at `scale` (1 = one pixel per SVG unit).
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, RasterError> {
-    svg_to_png_with(svg, scale, crate::text::fontdb())
+    svg_to_png_with(svg, scale, crate::text::fontdb_with(false))
+}
+
+/// [`svg_to_png`] with the machine's fonts after the embedded ones when
+/// `system_fonts`.
+pub fn svg_to_png_fonts(svg: &str, scale: f32, system_fonts: bool) -> Result<Vec<u8>, RasterError> {
+    svg_to_png_with(svg, scale, crate::text::fontdb_with(system_fonts))
 }
 
 /// [`svg_to_png`] with an explicit font database (and nothing else: no

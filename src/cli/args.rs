@@ -119,6 +119,12 @@ pub struct Args {
     #[arg(long)]
     pub fsync: bool,
 
+    /// Also use the machine's fonts, after the embedded ones, for characters
+    /// no embedded font has (measuring and drawing alike). Off by default:
+    /// output then depends only on the input.
+    #[arg(long)]
+    pub system_fonts: bool,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,

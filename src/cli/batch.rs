@@ -657,6 +657,7 @@ fn options_of(args: &Args) -> Result<Options> {
         },
         max_source_bytes: args.max_source_bytes,
         layout_json: args.format.contains(&Format::Layout),
+        system_fonts: args.system_fonts,
         ..Options::default()
     })
 }

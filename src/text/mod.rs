@@ -2,10 +2,12 @@
 //! shaping that usvg/resvg use to draw.
 //!
 //! Fonts (all SIL OFL 1.1, see `assets/fonts/`): "Liberation Sans" regular and
-//! bold (Arial's metrics) and a subset of "Noto Sans CJK SC" regular. The
-//! database holds nothing else: no system font is ever loaded. Every generic
-//! family resolves to Liberation Sans; characters it lacks fall back, as usvg
-//! does it per character, to the CJK face.
+//! bold (Arial's metrics), a subset of "Noto Sans CJK SC" regular and "Noto
+//! Fallback Subset" (Arabic, Hebrew, Devanagari, Thai, symbols and colour
+//! emoji from Noto fonts). Every generic family resolves to Liberation Sans;
+//! characters it lacks fall back, as usvg does it per character, to the CJK
+//! face, then to the fallback face. The machine's fonts come after these only
+//! when asked for ([`FontScope`], the CLI's `--system-fonts`).
 
 mod fonts;
 mod html;
@@ -13,11 +15,11 @@ mod shape;
 #[cfg(test)]
 mod tests;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use usvg::fontdb;
 
-pub use fonts::{CJK_FAMILY, LATIN_FAMILY};
+pub use fonts::{FontScope, CJK_FAMILY, FALLBACK_FAMILY, LATIN_FAMILY};
 
 /// The CSS font-family list written into every SVG.
 ///
@@ -136,10 +138,17 @@ pub struct TextBox {
     pub baseline: f64,
 }
 
-/// The font database holding only the embedded fonts (no system fonts), shared
-/// by measurement and rasterisation.
+/// The font database this thread measures with (the embedded fonts, and the
+/// machine's after them inside a [`FontScope`] that asks for them), shared by
+/// measurement and rasterisation. Building it parses no font.
 pub fn fontdb() -> Arc<usvg::fontdb::Database> {
     fonts::Fonts::get().db.clone()
+}
+
+/// The embedded fonts alone, or followed by the machine's fonts when
+/// `system_fonts` (what [`fontdb`] returns inside a [`FontScope`]).
+pub fn fontdb_with(system_fonts: bool) -> Arc<usvg::fontdb::Database> {
+    fonts::Fonts::with_system(system_fonts).db.clone()
 }
 
 /// Line height as a multiple of the font size (Mermaid: 24 px at 16 px).
@@ -414,10 +423,15 @@ fn boxed(lines: Vec<LineBox>, style: TextStyle) -> TextBox {
     let width = lines.iter().map(|l| l.width).fold(0.0, f64::max);
     let line_height = LINE_HEIGHT * style.size;
     let fonts = fonts::Fonts::get();
-    let face = &fonts.faces[primary_face(style)];
-    let scale = style.size / f64::from(face.units_per_em);
-    let ascent = f64::from(face.ascent) * scale;
-    let descent = f64::from(face.descent) * scale;
+    let (units_per_em, ascent, descent) = fonts
+        .face(primary_face(style))
+        .and_then(|f| f.parsed())
+        .map_or((1000.0, 800.0, -200.0), |p| {
+            (p.units_per_em, p.ascent, p.descent)
+        });
+    let scale = style.size / f64::from(units_per_em);
+    let ascent = f64::from(ascent) * scale;
+    let descent = f64::from(descent) * scale;
     // Centre the face's ascender-to-descender box in the line box.
     let baseline = (line_height - (ascent - descent)) / 2.0 + ascent;
     TextBox {
@@ -432,9 +446,8 @@ fn boxed(lines: Vec<LineBox>, style: TextStyle) -> TextBox {
 /// The face usvg starts shaping with for [`FONT_FAMILY`] in `style`, by
 /// (bold, italic), resolved once with usvg's own rule (`Database::query`).
 fn primary_face(style: TextStyle) -> usize {
-    static PRIMARY: OnceLock<[[usize; 2]; 2]> = OnceLock::new();
-    let table = PRIMARY.get_or_init(|| {
-        let fonts = fonts::Fonts::get();
+    let fonts = fonts::Fonts::get();
+    let table = fonts.primary.get_or_init(|| {
         let names = parse_family_list(FONT_FAMILY);
         let mut families: Vec<fontdb::Family<'_>> = names
             .iter()

@@ -13,7 +13,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use harfrust::{
     script, Direction, Language, Script, ShapeOptions, ShapePlan, Shaper, UnicodeBuffer,
@@ -39,8 +38,9 @@ impl Glyph {
 }
 
 /// What a harfrust shape plan depends on (no features or variations are
-/// ever set, as in usvg's default case).
-type PlanKey = (usize, Direction, Option<Script>, Option<Language>);
+/// ever set, as in usvg's default case): the database (embedded fonts or
+/// with the system's), the face and the segment properties.
+type PlanKey = (u8, usize, Direction, Option<Script>, Option<Language>);
 
 thread_local! {
     /// A reusable harfrust buffer (shaping consumes it and gives it back).
@@ -51,22 +51,14 @@ thread_local! {
     static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
 }
 
-/// One shaper per face, built once (they borrow the parsed faces).
-fn shapers(fonts: &'static Fonts) -> &'static [Shaper<'static>] {
-    static SHAPERS: OnceLock<Vec<Shaper<'static>>> = OnceLock::new();
-    SHAPERS.get_or_init(|| {
-        fonts
-            .faces
-            .iter()
-            .map(|f| f.shaper_data.shaper(&f.font).build())
-            .collect()
-    })
-}
-
-/// Shape `text` (one line, no newline) with face `face` into `out`.
+/// Shape `text` (one line, no newline) with face `face` into `out` (nothing
+/// when the face does not parse).
 fn shape_with_face(fonts: &'static Fonts, face: usize, text: &str, out: &mut Vec<Glyph>) {
     out.clear();
-    let shaper = &shapers(fonts)[face];
+    let Some(shaper): Option<&'static Shaper<'static>> = fonts.face(face).and_then(|f| f.shaper())
+    else {
+        return;
+    };
 
     let mut shape_run = |run: std::ops::Range<usize>, direction: Direction| {
         let sub = &text[run.clone()];
@@ -79,14 +71,21 @@ fn shape_with_face(fonts: &'static Fonts, face: usize, text: &str, out: &mut Vec
         buffer.guess_segment_properties();
         // After guessing, an unknown script means none was found (`None`).
         let script = Some(buffer.script()).filter(|s| *s != script::UNKNOWN);
-        let key = (face, buffer.direction(), script, buffer.language());
+        let key = (
+            fonts.generation,
+            face,
+            buffer.direction(),
+            script,
+            buffer.language(),
+        );
         let output = PLANS.with(|plans| {
             let mut plans = plans.borrow_mut();
-            let plan = plans
-                .entry(key)
-                .or_insert_with_key(|(_, direction, script, language)| {
-                    ShapePlan::new(shaper, *direction, *script, language.as_ref(), &[])
-                });
+            let plan =
+                plans
+                    .entry(key)
+                    .or_insert_with_key(|(_, _, direction, script, language)| {
+                        ShapePlan::new(shaper, *direction, *script, language.as_ref(), &[])
+                    });
             shaper.shape(buffer, ShapeOptions::new().plan(Some(plan)))
         });
         for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
@@ -138,8 +137,8 @@ fn needs_bidi(c: char) -> bool {
 
 /// usvg's default fallback selector: the first face in database order, not
 /// used yet, of a compatible style, that has `c`.
-fn select_fallback(fonts: &Fonts, c: char, used: &[usize]) -> Option<usize> {
-    let base = fonts.db.face(fonts.faces[*used.first()?].id)?;
+fn select_fallback(fonts: &'static Fonts, c: char, used: &[usize]) -> Option<usize> {
+    let base = fonts.db.face(fonts.face(*used.first()?)?.id)?;
     for info in fonts.db.faces() {
         let Some(idx) = fonts.index_of(info.id) else {
             continue;
@@ -218,6 +217,6 @@ pub(crate) fn line_width(fonts: &'static Fonts, primary: usize, text: &str, size
 
     glyphs
         .iter()
-        .map(|g| g.advance as f32 * (size / fonts.faces[g.face].units_per_em))
+        .map(|g| g.advance as f32 * (size / fonts.faces[g.face].units_per_em()))
         .sum()
 }

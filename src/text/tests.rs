@@ -1,7 +1,7 @@
 //! Measurement checked against usvg itself: the same text, laid out by usvg
 //! with the same database, must have the width `measure` gives.
 
-use super::fonts::{Fonts, CJK_FAMILY, LATIN_FAMILY};
+use super::fonts::{Fonts, CJK_FAMILY, EMBEDDED, FALLBACK_FAMILY, LATIN_FAMILY};
 use super::*;
 
 const SEED_LABELS: &str = "中美AI竞争 出口管制：芯片限制 美国保持领先地位 AI安全治理 \
@@ -28,6 +28,18 @@ const SAMPLES: &[&str] = &[
     "Mixed 中文, English и русский 123",
     "「引用」（括弧）、。",
     "شكرا Hello שלום",
+    "مرحبا بالعالم",
+    "لا إله",
+    "Hello مرحبا 123",
+    "עברית Hebrew",
+    "नमस्ते दुनिया क्षत्रिय",
+    "ภาษาไทย สวัสดี",
+    "Привет, мир! Ελληνικά",
+    "Done ✔ ✓ ★ ❤ → ⚠",
+    "Family 👨‍👩‍👧 flag 🇺🇸 🇯🇵",
+    "🚀 Launch 🎉 ✅ ❌ 👍",
+    "❤️ I ❤ docs",
+    "日本語のテキスト 変換 気",
     " ",
 ];
 
@@ -142,6 +154,7 @@ fn fontdb_holds_only_embedded_faces() {
         vec![
             (LATIN_FAMILY.to_string(), 400),
             (LATIN_FAMILY.to_string(), 700),
+            (FALLBACK_FAMILY.to_string(), 400),
             (CJK_FAMILY.to_string(), 400),
         ]
     );
@@ -260,4 +273,209 @@ fn family_list_parses() {
         parse_family_list(FONT_FAMILY),
         vec!["arial", "Liberation Sans", "Noto Sans CJK SC", "sans-serif"]
     );
+}
+
+/// Every glyph usvg positions for the text of `svg`, with its face's family.
+fn usvg_glyphs(svg: &str) -> Vec<(String, u32, String)> {
+    let options = usvg::Options {
+        fontdb: fontdb(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).expect("SVG parses");
+    let mut out = Vec::new();
+    fn walk(group: &usvg::Group, out: &mut Vec<(String, u32, String)>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => walk(g, out),
+                usvg::Node::Text(t) => {
+                    for g in t.layouted().iter().flat_map(|s| &s.positioned_glyphs) {
+                        out.push((g.text.clone(), g.id.0, face_family(g.font)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(tree.root(), &mut out);
+    out
+}
+
+/// The labels of the "every script and emoji" document.
+const SCRIPT_LABELS: &[&str] = &[
+    "Family 👨‍👩‍👧 and 👩‍💻",
+    "Flags 🇺🇸 🇯🇵 🇩🇪 🇪🇺",
+    "Love ❤ ❤️ ✔ ✓ ★ → ⚠",
+    "🚀 Launch 🎉 ✅ ❌ 👍 🔥 💡 🐛",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "नमस्ते दुनिया",
+    "สวัสดีชาวโลก",
+    "Привет, мир",
+    "Καλημέρα κόσμε",
+    "안녕하세요 세계",
+    "こんにちは世界、変換",
+];
+
+fn script_document() -> String {
+    let mut src = String::from("flowchart TD\n");
+    for (i, label) in SCRIPT_LABELS.iter().enumerate() {
+        src.push_str(&format!("  n{i}[\"{label}\"]\n"));
+        if i > 0 {
+            src.push_str(&format!("  n{} --> n{i}\n", i - 1));
+        }
+    }
+    src
+}
+
+#[test]
+fn every_script_and_emoji_renders_without_notdef() {
+    let rendered = crate::render(&script_document(), &crate::Options::default()).unwrap();
+    let glyphs = usvg_glyphs(&rendered.svg);
+    let missing: Vec<_> = glyphs.iter().filter(|g| g.1 == 0).collect();
+    assert!(missing.is_empty(), ".notdef for {missing:?}");
+    // Each label's text is drawn (none dropped), sequences as one glyph each:
+    // the ZWJ family, the technologist and each flag.
+    // (usvg gives each glyph its cluster's text: a sequence left unformed
+    // would be several glyphs with the same text.)
+    for seq in ["👨‍👩‍👧", "👩‍💻", "🇺🇸", "🇯🇵", "🇩🇪", "🇪🇺"]
+    {
+        let found: Vec<_> = glyphs.iter().filter(|g| g.0 == seq).collect();
+        assert_eq!(found.len(), 1, "{seq:?} is not one glyph: {found:?}");
+        assert_eq!(found[0].2, FALLBACK_FAMILY);
+    }
+    for (text, _, family) in &glyphs {
+        let c = text.chars().next().unwrap_or(' ');
+        let expected = match c as u32 {
+            // Liberation Sans has Hebrew; the fallback face the rest.
+            0x0590..=0x05FF => Some(LATIN_FAMILY),
+            0x0600..=0x06FF | 0x0900..=0x097F | 0x0E00..=0x0E7F | 0x1F300.. => {
+                Some(FALLBACK_FAMILY)
+            }
+            0xAC00..=0xD7A3 | 0x3040..=0x30FF | 0x4E00..=0x9FFF => Some(CJK_FAMILY),
+            _ => None,
+        };
+        if let Some(expected) = expected {
+            assert_eq!(family, expected, "face for {text:?}");
+        }
+    }
+}
+
+#[test]
+fn right_to_left_text_is_laid_out_right_to_left() {
+    // "שלום": in logical order ש ל ו ם; drawn right to left, ש is rightmost.
+    let text = usvg_text("שלום", false).unwrap();
+    let glyphs: Vec<_> = text
+        .layouted()
+        .iter()
+        .flat_map(|s| &s.positioned_glyphs)
+        .collect();
+    let x_of = |t: &str| {
+        glyphs
+            .iter()
+            .find(|g| g.text == t)
+            .map(|g| g.transform().tx)
+            .unwrap()
+    };
+    assert!(x_of("ש") > x_of("ם"), "{glyphs:?}");
+    // Arabic is joined: "بب" uses contextual forms, not the isolated glyph twice.
+    let text = usvg_text("بب", false).unwrap();
+    let ids: Vec<u32> = text
+        .layouted()
+        .iter()
+        .flat_map(|s| &s.positioned_glyphs)
+        .map(|g| g.id.0)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1], "initial and final forms differ");
+}
+
+#[test]
+fn script_labels_measure_as_usvg_lays_them_out() {
+    for &label in SCRIPT_LABELS {
+        let ours = measure(label, TextStyle::default()).width;
+        let theirs = usvg_width(label, false);
+        assert!(theirs > 0.0, "{label:?}: usvg laid out nothing");
+        assert!(
+            (ours - theirs).abs() < 0.01,
+            "{label:?}: {ours} vs {theirs}"
+        );
+    }
+}
+
+#[test]
+fn embedded_face_descriptions_match_the_files() {
+    for file in &EMBEDDED {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(file.data.to_vec());
+        let parsed: Vec<_> = db.faces().collect();
+        assert_eq!(parsed.len(), 1, "{}", file.family);
+        let ours = file.face_info();
+        let theirs = parsed[0];
+        assert_eq!(ours.families, theirs.families);
+        assert_eq!(ours.post_script_name, theirs.post_script_name);
+        assert_eq!(ours.style, theirs.style);
+        assert_eq!(ours.weight, theirs.weight);
+        assert_eq!(ours.stretch, theirs.stretch);
+        assert_eq!(ours.monospaced, theirs.monospaced);
+        assert_eq!(ours.index, theirs.index);
+    }
+}
+
+#[test]
+fn faces_are_parsed_only_when_text_needs_them() {
+    // Private copies of the database, so that other tests cannot have
+    // touched their faces.
+    let fresh = || -> &'static Fonts { Box::leak(Box::new(Fonts::load(false))) };
+    let parsed = |f: &Fonts| -> Vec<bool> { f.faces.iter().map(|f| f.is_parsed()).collect() };
+    let shaped = |f: &Fonts| -> Vec<bool> { f.faces.iter().map(|f| f.is_shaped()).collect() };
+
+    let fonts = fresh();
+    assert_eq!(parsed(fonts), [false; 4], "nothing parsed up front");
+    super::shape::line_width(fonts, 0, "Hello, World", 16.0);
+    assert_eq!(parsed(fonts), [true, false, false, false]);
+    assert_eq!(shaped(fonts), [true, false, false, false]);
+
+    // CJK text: fallback reads the bold face's and the CJK face's character
+    // maps (as usvg does) and shapes with the CJK face; the emoji and
+    // scripts face stays untouched.
+    let fonts = fresh();
+    super::shape::line_width(fonts, 0, "中文", 16.0);
+    assert_eq!(parsed(fonts), [true, true, true, false]);
+    assert_eq!(shaped(fonts), [true, false, true, false]);
+
+    // Emoji: the CJK face's character map is read, its shaping tables are not.
+    let fonts = fresh();
+    super::shape::line_width(fonts, 0, "🚀 Launch", 16.0);
+    assert_eq!(shaped(fonts), [true, false, false, true]);
+}
+
+#[test]
+fn system_fonts_come_after_the_embedded_ones() {
+    let with = fontdb_with(true);
+    let embedded: Vec<String> = with
+        .faces()
+        .take(EMBEDDED.len())
+        .map(|f| f.families[0].0.clone())
+        .collect();
+    let expected: Vec<String> = EMBEDDED.iter().map(|e| e.family.to_string()).collect();
+    assert_eq!(embedded, expected);
+    // No later face can take over a family the SVG names.
+    for face in with.faces().skip(EMBEDDED.len()) {
+        for (name, _) in &face.families {
+            assert!(
+                !name.eq_ignore_ascii_case("arial") && !expected.contains(name),
+                "{name}"
+            );
+        }
+    }
+    // Measuring inside a scope uses that database, and Latin text still
+    // measures with Liberation Sans.
+    let plain = measure("Hello", TextStyle::default()).width;
+    let scoped = {
+        let _scope = FontScope::enter(true);
+        assert!(Arc::ptr_eq(&fontdb(), &with));
+        measure("Hello", TextStyle::default()).width
+    };
+    assert_eq!(plain, scoped);
+    assert!(!Arc::ptr_eq(&fontdb(), &with), "scope restored");
 }
