@@ -94,10 +94,11 @@ fn random_graph(seed: u64, dir: Direction) -> Graph {
     g
 }
 
-fn check(seed: u64, dir: Direction, exact: bool) -> Result<(), TestCaseError> {
+fn check(seed: u64, dir: Direction, exact: bool, calm: bool) -> Result<(), TestCaseError> {
     let g = random_graph(seed, dir);
     let opts = LayoutOptions {
         exact_limit: if exact { usize::MAX } else { 0 },
+        calm_edges: calm,
         ..LayoutOptions::default()
     };
     let geo = layout(&g, &opts);
@@ -162,9 +163,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn random_graphs_lay_out_cleanly(seed in any::<u64>(), d in 0u8..4, exact in any::<bool>()) {
+    fn random_graphs_lay_out_cleanly(
+        seed in any::<u64>(),
+        d in 0u8..4,
+        exact in any::<bool>(),
+        calm in any::<bool>(),
+    ) {
         let dir = [Direction::TB, Direction::BT, Direction::LR, Direction::RL][d as usize];
-        check(seed, dir, exact)?;
+        check(seed, dir, exact, calm)?;
     }
 }
 
@@ -176,5 +182,10 @@ fn layout_is_deterministic_on_random_graphs() {
             layout(&g, &LayoutOptions::default()),
             layout(&g, &LayoutOptions::default())
         );
+        let calm = LayoutOptions {
+            calm_edges: true,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(layout(&g, &calm), layout(&g, &calm));
     }
 }

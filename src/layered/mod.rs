@@ -20,6 +20,7 @@
 
 pub mod acyclic;
 mod bk;
+mod calm;
 mod graph;
 pub mod json;
 mod nested;
@@ -52,6 +53,10 @@ pub struct LayoutOptions {
     /// Curve of edges that name none (`basis` when `None`): Mermaid's
     /// `flowchart.curve`.
     pub default_curve: Option<String>,
+    /// Calm edges (`calm.rs`): ports placed for straight runs, and edges
+    /// drawn as straight lines wherever that is as safe as the routed
+    /// curve. Default false (flowcharts turn it on).
+    pub calm_edges: bool,
 }
 
 impl Default for LayoutOptions {
@@ -63,6 +68,7 @@ impl Default for LayoutOptions {
             cluster_padding: 16.0,
             exact_limit: 400,
             default_curve: None,
+            calm_edges: false,
         }
     }
 }
@@ -209,8 +215,17 @@ pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Geometry {
         flat_order(graph, &mut lg);
     }
     let pos = position::position(&lg, opts);
-    let paths = route::route(graph, &lg, &pos, opts.default_curve.as_deref());
-    let geometry = finish(graph, &lg, &pos, paths, opts);
+    let paths = route::route(
+        graph,
+        &lg,
+        &pos,
+        opts.default_curve.as_deref(),
+        opts.calm_edges,
+    );
+    let mut geometry = finish(graph, &lg, &pos, paths, opts);
+    if opts.calm_edges {
+        calm::calm(graph, &mut geometry, opts.default_curve.as_deref());
+    }
     // Debug builds check every modest layout against the invariants.
     #[cfg(debug_assertions)]
     if graph.nodes.len() <= 300 {

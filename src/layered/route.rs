@@ -9,6 +9,7 @@
 //! distinct ports along its side, ordered by where they go, and start or
 //! end exactly on the node's outline (diamond, circle, …).
 
+use super::calm;
 use super::graph::Graph;
 use super::position::Positions;
 use super::{from_screen, Kind, Layered};
@@ -21,6 +22,7 @@ pub(crate) fn route(
     lg: &Layered,
     pos: &Positions,
     default_curve: Option<&str>,
+    calm: bool,
 ) -> Vec<(EdgePath, Option<Point>)> {
     let dir = lg.dir;
     // Outlines in the abstract frame.
@@ -55,6 +57,16 @@ pub(crate) fn route(
     let mut in_port = vec![0.0f64; graph.edges.len()];
     let mut outs: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
     let mut ins: Vec<Vec<(f64, usize)>> = vec![Vec::new(); graph.nodes.len()];
+    // Calm ports: how far from the centre line a port may sit on the
+    // bottom (out) and top (in) side, and where each end would like to be.
+    let reach_out: Vec<f64> = (0..graph.nodes.len())
+        .map(|i| calm::port_reach(&outlines[i]))
+        .collect();
+    let reach_in: Vec<f64> = (0..graph.nodes.len())
+        .map(|i| calm::port_reach(&flipped[i]))
+        .collect();
+    let mut out_ideal = vec![0.0f64; graph.edges.len()];
+    let mut in_ideal = vec![0.0f64; graph.edges.len()];
     for (i, ch) in lg.chains.iter().enumerate() {
         if ch.len() < 2 {
             continue;
@@ -64,21 +76,31 @@ pub(crate) fn route(
         let skipped = |v: usize| {
             matches!(lg.nodes[v].kind, Kind::Dummy(_)) && pos.half[lg.nodes[v].rank] <= 0.0
         };
-        if let Some(a) = node_of(ch[0]) {
-            let next = ch[1..ch.len() - 1]
-                .iter()
-                .copied()
-                .find(|&v| !skipped(v))
-                .unwrap_or(ch[ch.len() - 1]);
+        let (first, last) = (ch[0], ch[ch.len() - 1]);
+        let next = ch[1..ch.len() - 1]
+            .iter()
+            .copied()
+            .find(|&v| !skipped(v))
+            .unwrap_or(last);
+        let prev = ch[1..ch.len() - 1]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&v| !skipped(v))
+            .unwrap_or(first);
+        if calm {
+            if let (Some(a), Some(b)) = (node_of(first), node_of(last)) {
+                let (xa, xb) = (pos.x[first], pos.x[last]);
+                let (ra, rb) = (reach_out[a], reach_in[b]);
+                let direct = next == last;
+                out_ideal[i] = calm::ideal_port(xa, ra, pos.x[next], direct.then_some((xb, rb)));
+                in_ideal[i] = calm::ideal_port(xb, rb, pos.x[prev], direct.then_some((xa, ra)));
+            }
+        }
+        if let Some(a) = node_of(first) {
             outs[a].push((pos.x[next], i));
         }
-        if let Some(b) = node_of(ch[ch.len() - 1]) {
-            let prev = ch[1..ch.len() - 1]
-                .iter()
-                .rev()
-                .copied()
-                .find(|&v| !skipped(v))
-                .unwrap_or(ch[0]);
+        if let Some(b) = node_of(last) {
             ins[b].push((pos.x[prev], i));
         }
     }
@@ -95,6 +117,20 @@ pub(crate) fn route(
     };
     for i in 0..graph.nodes.len() {
         let cross = lg.nodes[lg.real[i]].cross;
+        if calm {
+            for (list, ideal, reach, port) in [
+                (&mut outs[i], &out_ideal, reach_out[i], &mut out_port),
+                (&mut ins[i], &in_ideal, reach_in[i], &mut in_port),
+            ] {
+                list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let wanted: Vec<f64> = list.iter().map(|&(_, e)| ideal[e]).collect();
+                let got = calm::spread(&wanted, -reach, reach, calm::PORT_GAP);
+                for (&(_, e), p) in list.iter().zip(got) {
+                    port[e] = p;
+                }
+            }
+            continue;
+        }
         assign(&mut outs[i], cross, &mut out_port);
         assign(&mut ins[i], cross, &mut in_port);
     }

@@ -75,6 +75,7 @@ impl FlowchartConfig {
             rank_spacing: self.rank_spacing,
             margin: self.diagram_padding,
             cluster_padding: self.padding,
+            calm_edges: true,
             ..LayoutOptions::default()
         }
     }
