@@ -64,7 +64,64 @@ pub struct Options {
     /// embedded ones, for measuring and drawing, for characters no
     /// embedded font has. Default false (output independent of the machine).
     pub system_fonts: bool,
+    /// Work budgets: nodes, edges, nesting, label length and PNG area
+    /// (see [`Budgets`]).
+    pub budgets: Budgets,
 }
+
+/// Work budgets for one diagram. Each is checked before the work it
+/// bounds is done (edges of an `A & B --> C & D` product are counted
+/// before any is built; the PNG area before any text or raster work), and
+/// exceeding one is an [`Error::Budget`] (located in the source) or an
+/// [`Error::PngBudget`], naming the budget, the value, the limit and the
+/// CLI flag that raises it. The defaults are far above mermaid-js's own
+/// (`maxTextSize` 50,000 characters, `maxEdges` 500) and above every
+/// diagram of the test corpus; they bound what one diagram may cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budgets {
+    /// Most nodes in one flowchart. Default [`DEFAULT_MAX_NODES`].
+    pub max_nodes: usize,
+    /// Most edges in one flowchart, `&` products included. Default
+    /// [`DEFAULT_MAX_EDGES`].
+    pub max_edges: usize,
+    /// Deepest subgraph nesting. Default [`DEFAULT_MAX_NESTING`].
+    pub max_nesting: usize,
+    /// Longest label (node, edge or subgraph title), in characters.
+    /// Default [`DEFAULT_MAX_LABEL_CHARS`].
+    pub max_label_chars: usize,
+    /// Largest PNG, in pixels (width × height at the requested scale).
+    /// Default [`DEFAULT_MAX_PNG_PIXELS`].
+    pub max_png_pixels: u64,
+}
+
+impl Default for Budgets {
+    fn default() -> Self {
+        Budgets {
+            max_nodes: DEFAULT_MAX_NODES,
+            max_edges: DEFAULT_MAX_EDGES,
+            max_nesting: DEFAULT_MAX_NESTING,
+            max_label_chars: DEFAULT_MAX_LABEL_CHARS,
+            max_png_pixels: DEFAULT_MAX_PNG_PIXELS,
+        }
+    }
+}
+
+/// Default of [`Budgets::max_nodes`]: 200,000 (a 100,000-node chain lays
+/// out to SVG in about a second; twice that is still a few seconds).
+pub const DEFAULT_MAX_NODES: usize = 200_000;
+/// Default of [`Budgets::max_edges`]: 200,000, 400 times mermaid-js's
+/// `maxEdges` (500).
+pub const DEFAULT_MAX_EDGES: usize = 200_000;
+/// Default of [`Budgets::max_nesting`]: 100 levels (each level widens the
+/// drawing by two paddings; 100 levels is already a 3,000 px wide frame).
+pub const DEFAULT_MAX_NESTING: usize = 100;
+/// Default of [`Budgets::max_label_chars`]: 50,000 characters, as much as
+/// mermaid-js accepts for a whole diagram (`maxTextSize`).
+pub const DEFAULT_MAX_LABEL_CHARS: usize = 50_000;
+/// Default of [`Budgets::max_png_pixels`]: 40 megapixels (160 MB of
+/// RGBA while drawing, e.g. 8,000 × 5,000), so two parallel jobs stay
+/// well under a gigabyte.
+pub const DEFAULT_MAX_PNG_PIXELS: u64 = 40_000_000;
 
 impl Default for Options {
     fn default() -> Self {
@@ -76,6 +133,7 @@ impl Default for Options {
             max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
             layout_json: false,
             system_fonts: false,
+            budgets: Budgets::default(),
         }
     }
 }
@@ -97,11 +155,30 @@ pub struct Rendered {
     layout_json: Option<String>,
     /// Drawn with the machine's fonts after the embedded ones.
     system_fonts: bool,
+    /// [`Budgets::max_png_pixels`] of the options it was rendered with.
+    max_png_pixels: u64,
 }
 
 impl Rendered {
     /// Rasterise the SVG to PNG bytes at `scale` (1 = one pixel per px).
+    ///
+    /// The image's area is checked against [`Budgets::max_png_pixels`]
+    /// first, before any parsing, text or raster work: over it, the result
+    /// is [`Error::PngBudget`] (the SVG itself is still good).
     pub fn png(&self, scale: f32) -> Result<Vec<u8>, Error> {
+        if scale.is_finite() && scale > 0.0 {
+            let side = |v: f64| (v * scale as f64).ceil().max(1.0);
+            let (w, h) = (side(self.width), side(self.height));
+            let pixels = w * h;
+            // NaN (an infinite or absurd size) is refused too.
+            if pixels.is_nan() || pixels > self.max_png_pixels as f64 {
+                return Err(Error::PngBudget {
+                    width: w as u64,
+                    height: h as u64,
+                    limit: self.max_png_pixels,
+                });
+            }
+        }
         Ok(raster::svg_to_png_fonts(
             &self.svg,
             scale,
@@ -114,6 +191,44 @@ impl Rendered {
     /// set.
     pub fn layout_json(&self) -> Option<&str> {
         self.layout_json.as_deref()
+    }
+}
+
+/// Work units: a per-thread counter that the layout engine and the
+/// flowchart parser advance in their inner loops (pairs compared,
+/// segments counted, pivot scans, edges built, class lookups), so tests
+/// can check how work grows with input size without timing anything.
+#[doc(hidden)]
+pub mod work {
+    use std::cell::Cell;
+
+    thread_local!(static UNITS: Cell<u64> = const { Cell::new(0) });
+    thread_local!(static PIVOTS: Cell<u64> = const { Cell::new(0) });
+
+    /// Count `n` units of work on this thread.
+    #[inline]
+    pub fn add(n: usize) {
+        UNITS.with(|c| c.set(c.get().wrapping_add(n as u64)));
+    }
+
+    /// Count `n` units of network-simplex pivot search (each pivot scans
+    /// every constraint edge). Kept apart: the number of pivots is not
+    /// linear in the graph, and is bounded instead by
+    /// `layered::simplex::pivot_budget` (about 4 million units per solve).
+    #[inline]
+    pub fn add_pivot_scan(n: usize) {
+        PIVOTS.with(|c| c.set(c.get().wrapping_add(n as u64)));
+    }
+
+    /// The units counted on this thread since the last call, and reset.
+    pub fn take() -> u64 {
+        UNITS.with(|c| c.replace(0))
+    }
+
+    /// The pivot-search units counted on this thread since the last call,
+    /// and reset.
+    pub fn take_pivot_scans() -> u64 {
+        PIVOTS.with(|c| c.replace(0))
     }
 }
 
@@ -133,12 +248,21 @@ pub enum Error {
     /// Rasterising failed (e.g. the canvas is too large).
     #[error(transparent)]
     Raster(#[from] raster::RasterError),
+    /// The diagram exceeds one of [`Options::budgets`] (nodes, edges,
+    /// nesting, label length); the span is where the budget ran out and the
+    /// message names the budget, the value, the limit and the flag.
+    #[error(transparent)]
+    Budget(ParseError),
+    /// The PNG would exceed [`Budgets::max_png_pixels`]; nothing was drawn.
+    #[error("the PNG would be {width} × {height} pixels, more than the PNG budget of {limit} pixels (raise it with --max-png-pixels, or lower --scale/--width/--height)")]
+    PngBudget { width: u64, height: u64, limit: u64 },
 }
 
 impl From<ParseError> for Error {
     fn from(e: ParseError) -> Error {
         match e.kind {
             syntax::ParseErrorKind::Unsupported(_) => Error::Unsupported(e),
+            syntax::ParseErrorKind::Budget(_) => Error::Budget(e),
             _ => Error::Parse(e),
         }
     }
@@ -148,7 +272,7 @@ impl Error {
     /// The located error (a parse error or an unsupported type).
     pub fn as_parse(&self) -> Option<&ParseError> {
         match self {
-            Error::Parse(e) | Error::Unsupported(e) => Some(e),
+            Error::Parse(e) | Error::Unsupported(e) | Error::Budget(e) => Some(e),
             _ => None,
         }
     }
@@ -163,6 +287,10 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
             limit: options.max_source_bytes,
         });
     }
+    // CR-only line ends (old Mac files) become LF: same length, so every
+    // span and line number stays that of the source as given.
+    let normalized = extract::normalize_line_breaks(source);
+    let source: &str = &normalized;
     let _fonts = text::FontScope::enter(options.system_fonts);
     let pre = syntax::read_preamble(source)?;
     let config = Config::resolve(&options.config, options.theme.as_deref(), &pre.config);
@@ -175,6 +303,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         svg_id: &id,
         background: options.background.as_deref(),
         layout_json: options.layout_json,
+        budgets: options.budgets,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
     Ok(Rendered {
@@ -184,6 +313,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         diagram_type: name,
         layout_json: d.layout_json,
         system_fonts: options.system_fonts,
+        max_png_pixels: options.budgets.max_png_pixels,
     })
 }
 

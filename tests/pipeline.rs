@@ -380,3 +380,22 @@ fn markdown_output_file_is_rewritten_as_mermaid_cli_names_it() {
     names.sort();
     assert_eq!(names, ["page-1.svg", "page-2.svg", "page.md"]);
 }
+
+/// The library, like extraction, reads LF, CRLF and CR-only sources alike,
+/// and a located error has the same line and column in each.
+#[test]
+fn library_reads_every_line_ending_alike() {
+    let opts = mermaid_render::Options::default();
+    let lf = "graph TD\nA-->B\nB-->C\n";
+    let svg = |src: &str| mermaid_render::render(src, &opts).unwrap().svg;
+    assert_eq!(svg(lf), svg(&lf.replace('\n', "\r")));
+    assert_eq!(svg(lf), svg(&lf.replace('\n', "\r\n")));
+    let bad = "graph TD\nA-->B\nB-->(\n";
+    let at = |src: &str| match mermaid_render::render(src, &opts) {
+        Err(e) => e.as_parse().map(|p| (p.span.line, p.span.col)),
+        Ok(_) => None,
+    };
+    assert!(at(bad).is_some());
+    assert_eq!(at(bad), at(&bad.replace('\n', "\r")));
+    assert_eq!(at(bad), at(&bad.replace('\n', "\r\n")));
+}

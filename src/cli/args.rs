@@ -103,6 +103,27 @@ pub struct Args {
     /// against `/dev/zero`, FIFOs and huge files.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_DOCUMENT_BYTES)]
     pub max_document_bytes: u64,
+    /// Most nodes in one flowchart (a larger one is reported and skipped).
+    #[arg(long, value_name = "N", default_value_t = mermaid_render::DEFAULT_MAX_NODES)]
+    pub max_nodes: usize,
+
+    /// Most edges in one flowchart, `A & B --> C & D` products counted
+    /// before they are built.
+    #[arg(long, value_name = "N", default_value_t = mermaid_render::DEFAULT_MAX_EDGES)]
+    pub max_edges: usize,
+
+    /// Deepest subgraph nesting.
+    #[arg(long, value_name = "LEVELS", default_value_t = mermaid_render::DEFAULT_MAX_NESTING)]
+    pub max_nesting: usize,
+
+    /// Longest label, in characters.
+    #[arg(long, value_name = "CHARS", default_value_t = mermaid_render::DEFAULT_MAX_LABEL_CHARS)]
+    pub max_label_chars: usize,
+
+    /// Largest PNG, in pixels (width × height after --scale/--width/--height),
+    /// checked before any drawing; a refused PNG is reported.
+    #[arg(long, value_name = "PIXELS", default_value_t = mermaid_render::DEFAULT_MAX_PNG_PIXELS)]
+    pub max_png_pixels: u64,
 
     /// List every diagram found (document, first and last line, type)
     /// without rendering anything.

@@ -658,6 +658,13 @@ fn options_of(args: &Args) -> Result<Options> {
         max_source_bytes: args.max_source_bytes,
         layout_json: args.format.contains(&Format::Layout),
         system_fonts: args.system_fonts,
+        budgets: mermaid_render::Budgets {
+            max_nodes: args.max_nodes,
+            max_edges: args.max_edges,
+            max_nesting: args.max_nesting,
+            max_label_chars: args.max_label_chars,
+            max_png_pixels: args.max_png_pixels,
+        },
         ..Options::default()
     })
 }
@@ -771,7 +778,7 @@ fn render_one(
     };
     let rendered = match mermaid_render::render(&block.source, options) {
         Ok(r) => r,
-        Err(e @ (Error::Parse(_) | Error::Unsupported(_))) => {
+        Err(e @ (Error::Parse(_) | Error::Unsupported(_) | Error::Budget(_))) => {
             let p = e.as_parse().expect("a located error");
             let msg = report::parse_error(&doc.name, &doc.text, block, p);
             return JobResult::failed(unknown(), msg, false);

@@ -61,6 +61,8 @@ pub struct Context<'a> {
     /// Whether the caller wants [`Drawing::layout_json`] (it costs as much
     /// as a tenth of a render, so it is written only on request).
     pub layout_json: bool,
+    /// Work budgets (nodes, edges, nesting, label length).
+    pub budgets: crate::Budgets,
 }
 
 impl<'a> Context<'a> {
@@ -72,7 +74,13 @@ impl<'a> Context<'a> {
             svg_id,
             background: None,
             layout_json: false,
+            budgets: crate::Budgets::default(),
         }
+    }
+
+    /// The same context with these budgets.
+    pub fn with_budgets(self, budgets: crate::Budgets) -> Context<'a> {
+        Context { budgets, ..self }
     }
 
     /// The same context with this background.

@@ -346,6 +346,7 @@ pub(crate) fn improve(lg: &Layered, nvars: usize, seps: &[Constraint], x: &mut [
         for r in ranks {
             for &v in &lg.ranks[r] {
                 nb.clear();
+                crate::work::add(1 + lg.up[v].len() + lg.down[v].len());
                 for &w in lg.up[v].iter().chain(&lg.down[v]) {
                     nb.push((x[w], weight(lg, v, w)));
                 }

@@ -404,6 +404,7 @@ pub fn crossings_between(
         }
     }
     segs.sort_unstable();
+    crate::work::add(1 + upper.len() + segs.len());
     let mut tree = vec![0usize; lower_len + 1];
     let mut count = 0usize;
     for (seen, &(_, p)) in segs.iter().enumerate() {
@@ -430,39 +431,102 @@ fn total_crossings(g: &OrderGraph, ranks: &[Vec<usize>], pos: &[usize]) -> usize
         .sum()
 }
 
-/// Crossings among the edges of `u` and `v` (u left of v) with one side.
-fn pair_crossings(nu: &[usize], nv: &[usize], pos: &[usize]) -> usize {
-    let mut c = 0;
-    for &a in nu {
-        for &b in nv {
-            if pos[a] > pos[b] {
-                c += 1;
-            }
+/// Crossings among the edges of `u` and `v` with one side, as `(with u
+/// left of v, with v left of u)`, from their neighbours' positions sorted
+/// ascending (`a` for u, `b` for v): one merge, O(|a| + |b|).
+fn pair_crossings(a: &[usize], b: &[usize]) -> (usize, usize) {
+    let (mut left, mut right) = (0, 0);
+    // For each position in `a`: how many of `b` lie strictly before it
+    // (those cross when u is left of v) and strictly after it (those cross
+    // when v is left of u).
+    let (mut lo, mut hi) = (0, 0);
+    for &p in a {
+        while lo < b.len() && b[lo] < p {
+            lo += 1;
         }
+        while hi < b.len() && b[hi] <= p {
+            hi += 1;
+        }
+        left += lo;
+        right += b.len() - hi;
     }
-    c
+    (left, right)
 }
 
 /// Swap neighbours of the same innermost cluster while that reduces crossings.
 fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
+    // Sorted neighbour positions of the rank being improved, indexed like
+    // its list (the adjacent ranks stay fixed while it is improved).
+    let mut up: Vec<Vec<usize>> = Vec::new();
+    let mut down: Vec<Vec<usize>> = Vec::new();
+    let sorted = |nb: &[usize], pos: &[usize], out: &mut Vec<usize>| {
+        out.clear();
+        out.extend(nb.iter().map(|&w| pos[w]));
+        out.sort_unstable();
+    };
+    // A rank whose last pass swapped nothing, and whose neighbour ranks
+    // swapped nothing since, would swap nothing again: it is skipped (the
+    // result is the same as re-checking every rank every pass).
+    let mut dirty = vec![true; ranks.len()];
+    let mut rank_of = vec![0usize; pos.len()];
+    for (ri, r) in ranks.iter().enumerate() {
+        for &v in r {
+            rank_of[v] = ri;
+        }
+    }
     for _ in 0..8 {
         let mut improved = false;
-        for r in ranks.iter_mut() {
-            for i in 0..r.len().saturating_sub(1) {
+        for ri in 0..ranks.len() {
+            if !dirty[ri] {
+                continue;
+            }
+            dirty[ri] = false;
+            let r = &mut ranks[ri];
+            let len = r.len();
+            if len < 2 {
+                continue;
+            }
+            let mut swapped = false;
+            if up.len() < len {
+                up.resize_with(len, Vec::new);
+                down.resize_with(len, Vec::new);
+            }
+            for (i, &v) in r.iter().enumerate() {
+                sorted(&g.up[v], pos, &mut up[i]);
+                sorted(&g.down[v], pos, &mut down[i]);
+                crate::work::add(1 + up[i].len() + down[i].len());
+            }
+            for i in 0..len - 1 {
                 let (u, v) = (r[i], r[i + 1]);
                 if g.cluster[u] != g.cluster[v] {
                     continue;
                 }
-                let before = pair_crossings(&g.up[u], &g.up[v], pos)
-                    + pair_crossings(&g.down[u], &g.down[v], pos);
-                let after = pair_crossings(&g.up[v], &g.up[u], pos)
-                    + pair_crossings(&g.down[v], &g.down[u], pos);
-                if after < before {
+                crate::work::add(
+                    1 + up[i].len() + up[i + 1].len() + down[i].len() + down[i + 1].len(),
+                );
+                let (ub, ua) = pair_crossings(&up[i], &up[i + 1]);
+                let (db, da) = pair_crossings(&down[i], &down[i + 1]);
+                if ua + da < ub + db {
                     r.swap(i, i + 1);
+                    up.swap(i, i + 1);
+                    down.swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
-                    improved = true;
+                    swapped = true;
+                    // The ranks whose pairs see u's and v's positions.
+                    for &w in g.up[u]
+                        .iter()
+                        .chain(&g.down[u])
+                        .chain(&g.up[v])
+                        .chain(&g.down[v])
+                    {
+                        dirty[rank_of[w]] = true;
+                    }
                 }
+            }
+            if swapped {
+                improved = true;
+                dirty[ri] = true;
             }
         }
         if !improved {

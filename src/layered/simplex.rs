@@ -62,6 +62,11 @@ struct Solver {
     cut: Vec<i64>,
     /// Net weight of each node: Σ out-weights − Σ in-weights.
     net: Vec<i64>,
+    /// Σ `net` over each node's subtree (of the tree rooted at the root).
+    subtree: Vec<i64>,
+    /// Scratch stacks of the tree walks.
+    walk: Vec<(usize, usize)>,
+    moved: Vec<usize>,
     search_from: usize,
 }
 
@@ -122,6 +127,9 @@ impl Solver {
             lim: vec![0; n],
             cut: vec![0; m],
             net,
+            subtree: vec![0; n],
+            walk: Vec::new(),
+            moved: Vec::new(),
             search_from: 0,
         }
     }
@@ -189,6 +197,7 @@ impl Solver {
             if count == self.n {
                 break;
             }
+            crate::work::add(self.edges.len() + members.len());
             // Cheapest edge with exactly one end in the tree.
             let mut best = NONE;
             let mut best_slack = i64::MAX;
@@ -234,12 +243,21 @@ impl Solver {
     /// Post-order numbering (low/lim), parent edges, subtree sums → cut values.
     fn annotate(&mut self) {
         let root = self.n - 1;
-        let mut next = 1usize;
-        let mut subtree = self.net.clone();
-        // Iterative DFS: (node, next child index).
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         self.parent_edge[root] = NONE;
-        self.low[root] = next;
+        self.low[root] = 1;
+        self.annotate_from(root);
+    }
+
+    /// [`Solver::annotate`] for the subtree of `top` only, whose node set,
+    /// parent edge and `low` are unchanged (its numbering keeps the range
+    /// `low[top]..=lim[top]`): after an exchange inside it, nothing outside
+    /// changes.
+    fn annotate_from(&mut self, top: usize) {
+        let mut next = self.low[top];
+        let mut stack = std::mem::take(&mut self.walk);
+        stack.clear();
+        stack.push((top, 0));
+        self.subtree[top] = self.net[top];
         while let Some(&mut (v, ref mut idx)) = stack.last_mut() {
             if *idx < self.tree_adj[v].len() {
                 let ei = self.tree_adj[v][*idx];
@@ -251,24 +269,86 @@ impl Solver {
                 let w = if e.tail == v { e.head } else { e.tail };
                 self.parent_edge[w] = ei;
                 self.low[w] = next;
+                self.subtree[w] = self.net[w];
                 stack.push((w, 0));
             } else {
                 self.lim[v] = next;
                 next += 1;
                 stack.pop();
-                let pe = self.parent_edge[v];
-                if pe != NONE {
-                    let e = self.edges[pe];
-                    let p = if e.tail == v { e.head } else { e.tail };
-                    subtree[p] += subtree[v];
-                    // Cut value: weight from tail component to head component.
-                    self.cut[pe] = if e.tail == v { subtree[v] } else { -subtree[v] };
+                if v == top {
+                    continue;
                 }
+                let pe = self.parent_edge[v];
+                let e = self.edges[pe];
+                let p = if e.tail == v { e.head } else { e.tail };
+                self.subtree[p] += self.subtree[v];
+                // Cut value: weight from tail component to head component.
+                self.cut[pe] = if e.tail == v {
+                    self.subtree[v]
+                } else {
+                    -self.subtree[v]
+                };
             }
         }
+        self.walk = stack;
+    }
+
+    /// Replace tree edge `leave` by `enter`: the side of `leave` away from
+    /// the root shifts so that `enter` is tight (every other node keeps
+    /// its rank, as a full re-ranking from the root would give), and only
+    /// the subtree of the lowest common ancestor of `enter`'s ends is
+    /// annotated again (the rest of the tree is unchanged). Cost: the size
+    /// of that subtree, not of the whole graph.
+    fn exchange(&mut self, leave: usize, enter: usize) {
+        let e = self.edges[leave];
+        let child = if self.parent_edge[e.tail] == leave {
+            e.tail
+        } else {
+            e.head
+        };
+        let (lo, hi) = (self.low[child], self.lim[child]);
+        let f = self.edges[enter];
+        let tail_moves = lo <= self.lim[f.tail] && self.lim[f.tail] <= hi;
+        let delta = if tail_moves {
+            self.slack(enter)
+        } else {
+            -self.slack(enter)
+        };
+        // Shift the subtree of `child` (old tree).
+        let mut moved = std::mem::take(&mut self.moved);
+        moved.clear();
+        moved.push(child);
+        while let Some(v) = moved.pop() {
+            self.rank[v] += delta;
+            for k in 0..self.tree_adj[v].len() {
+                let ei = self.tree_adj[v][k];
+                if ei == self.parent_edge[v] {
+                    continue;
+                }
+                let c = self.edges[ei];
+                moved.push(if c.tail == v { c.head } else { c.tail });
+            }
+        }
+        self.moved = moved;
+        // Lowest common ancestor of the entering edge's ends (old tree).
+        let target = self.lim[f.head];
+        let mut top = f.tail;
+        while !(self.low[top] <= target && target <= self.lim[top]) {
+            let pe = self.parent_edge[top];
+            if pe == NONE {
+                break;
+            }
+            let c = self.edges[pe];
+            top = if c.tail == top { c.head } else { c.tail };
+        }
+        crate::work::add(hi + 1 - lo + self.lim[top] + 1 - self.low[top]);
+        self.remove_tree_edge(leave);
+        self.add_tree_edge(enter);
+        self.annotate_from(top);
     }
 
     /// Ranks from the tree: every tree edge is tight.
+    #[cfg(test)]
     fn rerank(&mut self) {
         let root = self.n - 1;
         let mut stack = vec![root];
@@ -304,10 +384,11 @@ impl Solver {
                 break;
             };
             pivots += 1;
-            self.remove_tree_edge(leave);
-            self.add_tree_edge(enter);
-            self.rerank();
-            self.annotate();
+            // Choosing the edges scans every edge.
+            crate::work::add_pivot_scan(self.edges.len());
+            self.exchange(leave, enter);
+            #[cfg(test)]
+            self.check_incremental();
         }
         pivots
     }
@@ -357,6 +438,40 @@ impl Solver {
             }
         }
         best
+    }
+}
+
+#[cfg(test)]
+impl Solver {
+    /// The incremental exchange left exactly what a full re-rank and
+    /// re-annotation from the root give (parent edges and cut values; the
+    /// numbering may differ but must nest the same way).
+    fn check_incremental(&mut self) {
+        if self.n > 200 {
+            return;
+        }
+        let (rank, parent, cut) = (
+            self.rank.clone(),
+            self.parent_edge.clone(),
+            self.cut.clone(),
+        );
+        let subtree = |s: &Solver, v: usize, w: usize| s.low[v] <= s.lim[w] && s.lim[w] <= s.lim[v];
+        let inc: Vec<Vec<bool>> = (0..self.n)
+            .map(|v| (0..self.n).map(|w| subtree(self, v, w)).collect())
+            .collect();
+        self.rerank();
+        self.annotate();
+        assert_eq!(rank, self.rank);
+        assert_eq!(parent, self.parent_edge);
+        let in_tree: Vec<usize> = (0..self.edges.len()).filter(|&e| self.in_tree[e]).collect();
+        for &e in &in_tree {
+            assert_eq!(cut[e], self.cut[e], "cut value of tree edge {e}");
+        }
+        for (v, row) in inc.iter().enumerate() {
+            for (w, &inside) in row.iter().enumerate() {
+                assert_eq!(inside, subtree(self, v, w), "{v} contains {w}");
+            }
+        }
     }
 }
 

@@ -29,6 +29,9 @@ pub enum ParseErrorKind {
     Unsupported(String),
     /// No diagram at all (only blank lines and comments).
     Empty,
+    /// A work budget (`crate::Budgets`) is exceeded; names the budget
+    /// (`nodes`, `edges`, `nesting`, `label`).
+    Budget(&'static str),
 }
 
 /// A parse error located in the diagram source (the block, not the document).

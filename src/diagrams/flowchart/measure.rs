@@ -6,7 +6,7 @@
 //! drawn text are one code path.
 
 use crate::config::Config;
-use crate::diagrams::flowchart::model::{Graph, ResolvedStyle, Shape};
+use crate::diagrams::flowchart::model::{ClassIndex, Graph, ResolvedStyle, Shape};
 use crate::shape;
 use crate::text::{self, TextBox, TextStyle};
 
@@ -66,8 +66,18 @@ pub use crate::style::{parse_px, text_style};
 
 /// The laid-out label of node `i`.
 pub fn node_label(graph: &Graph, i: usize, s: &TextSettings) -> TextBox {
+    node_label_in(graph, &graph.class_index(), i, s)
+}
+
+/// [`node_label`] with the class definitions already indexed.
+pub fn node_label_in(
+    graph: &Graph,
+    classes: &ClassIndex<'_>,
+    i: usize,
+    s: &TextSettings,
+) -> TextBox {
     let n = &graph.nodes[i];
-    let style = text_style(&graph.node_style(i), s.font_size);
+    let style = text_style(&classes.node_style(i), s.font_size);
     if !shape::has_label(n.shape) {
         return text::measure("", style);
     }
@@ -173,9 +183,10 @@ pub struct Labels {
 
 /// Measure every label of `graph`.
 pub fn labels(graph: &Graph, s: &TextSettings) -> Labels {
+    let classes = graph.class_index();
     Labels {
         nodes: (0..graph.nodes.len())
-            .map(|i| node_label(graph, i, s))
+            .map(|i| node_label_in(graph, &classes, i, s))
             .collect(),
         edges: (0..graph.edges.len())
             .map(|i| edge_label(graph, i, s))

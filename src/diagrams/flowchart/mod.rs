@@ -83,7 +83,7 @@ impl FlowchartConfig {
 
 /// Parse, lay out and draw a flowchart.
 pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseError> {
-    let graph = parse::parse(pre)?;
+    let graph = parse::parse_with(pre, cx.budgets)?;
     // The parser builds only valid graphs.
     render_graph(&graph, cx).map_err(|e| ParseError {
         kind: crate::syntax::ParseErrorKind::Syntax,

@@ -320,8 +320,9 @@ fn write_edge_labels(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labe
 }
 
 fn write_nodes(cx: &mut Ctx, graph: &Graph, geom: &Geometry, labels: &Labels) {
+    let classes = graph.class_index();
     for (i, (node, r)) in graph.nodes.iter().zip(&geom.nodes).enumerate() {
-        let style = graph.node_style(i);
+        let style = classes.node_style(i);
         let mut g: Attrs = vec![
             (
                 "id",

@@ -233,6 +233,7 @@ impl Graph {
 
     /// The class definition with this name, merged over all its definitions.
     pub fn class_def(&self, name: &str) -> Vec<StyleDecl> {
+        crate::work::add(self.class_defs.len());
         self.class_defs
             .iter()
             .filter(|c| c.name == name)
@@ -240,14 +241,57 @@ impl Graph {
             .collect()
     }
 
+    /// Every class definition by name, merged, for resolving many styles:
+    /// built once in O(D log D), each lookup O(log D) (where
+    /// [`Graph::class_def`] scans all D definitions per call).
+    pub fn class_index(&self) -> ClassIndex<'_> {
+        let mut defs: std::collections::BTreeMap<&str, Vec<StyleDecl>> = Default::default();
+        for c in &self.class_defs {
+            defs.entry(c.name.as_str())
+                .or_default()
+                .extend(c.style.iter().cloned());
+        }
+        ClassIndex { graph: self, defs }
+    }
+
     /// The effective style of a node: `classDef default` < its classes (in
-    /// order) < its own `style` lines, as mermaid-js applies them.
+    /// order) < its own `style` lines, as mermaid-js applies them (for
+    /// every node, use [`Graph::class_index`] once instead).
     pub fn node_style(&self, node: usize) -> ResolvedStyle {
         let n = &self.nodes[node];
         let mut s = ResolvedStyle::default();
         s.apply(&self.class_def("default"));
         for c in &n.classes {
             s.apply(&self.class_def(c));
+        }
+        s.apply(&n.style);
+        s
+    }
+}
+
+/// Class definitions by name ([`Graph::class_index`]).
+#[derive(Debug, Clone)]
+pub struct ClassIndex<'g> {
+    graph: &'g Graph,
+    defs: std::collections::BTreeMap<&'g str, Vec<StyleDecl>>,
+}
+
+impl ClassIndex<'_> {
+    /// The merged definition of class `name` (empty when undefined).
+    pub fn class_def(&self, name: &str) -> &[StyleDecl] {
+        crate::work::add(1);
+        self.defs.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// [`Graph::node_style`], with O(log D) lookups.
+    pub fn node_style(&self, node: usize) -> ResolvedStyle {
+        let mut s = ResolvedStyle::default();
+        let Some(n) = self.graph.nodes.get(node) else {
+            return s;
+        };
+        s.apply(self.class_def("default"));
+        for c in &n.classes {
+            s.apply(self.class_def(c));
         }
         s.apply(&n.style);
         s

@@ -76,6 +76,9 @@ pub(crate) struct Lower<'s> {
     /// Reused per chain: node indices of all groups, and where each group ends.
     chain_ids: Vec<usize>,
     chain_ends: Vec<usize>,
+    /// Edges by id (`A e1@--> B`), for `e1@{ … }` metadata.
+    edges_by_id: IdMap<&'s str, Vec<usize>>,
+    budgets: crate::Budgets,
 }
 
 /// Label text as shown: `(text, markdown)`.
@@ -108,12 +111,53 @@ impl<'s> Lower<'s> {
             span: self.loc.span_of(at),
         }
     }
+
+    /// A budget error at `at`: `what` exceeds the `name` budget.
+    fn over_budget(
+        &self,
+        at: &str,
+        name: &'static str,
+        what: String,
+        limit: usize,
+        flag: &str,
+    ) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::Budget(name),
+            message: format!(
+                "{what}, more than the {name} budget of {limit} (raise it with {flag})"
+            ),
+            span: self.loc.span_of(at),
+        }
+    }
+
+    /// A label's shown text, refused when longer than the label budget
+    /// (counted before any copy is made).
+    fn label(&self, t: &Text<'_>) -> Result<(String, bool), ParseError> {
+        let limit = self.budgets.max_label_chars;
+        if t.raw.len() > limit {
+            let n = t.raw.chars().count();
+            if n > limit {
+                return Err(self.over_budget(
+                    t.raw,
+                    "label",
+                    format!("this label has {n} characters"),
+                    limit,
+                    "--max-label-chars",
+                ));
+            }
+        }
+        Ok(text(t))
+    }
 }
 
 impl<'s> Lower<'s> {
     /// Start lowering a diagram; its title and configuration come from
     /// the shared preamble.
-    pub(crate) fn new(pre: &Preamble<'s>, direction: Direction) -> Result<Self, ParseError> {
+    pub(crate) fn new(
+        pre: &Preamble<'s>,
+        direction: Direction,
+        budgets: crate::Budgets,
+    ) -> Result<Self, ParseError> {
         let source = pre.source;
         let loc = Locator::new(source);
         let g = Graph {
@@ -134,6 +178,8 @@ impl<'s> Lower<'s> {
             stack: Vec::new(),
             chain_ids: Vec::new(),
             chain_ends: Vec::new(),
+            edges_by_id: IdMap::default(),
+            budgets,
         })
     }
 
@@ -188,7 +234,7 @@ impl<'s> Lower<'s> {
                 } else if let Some(&sg) = self.subgraphs.get(*id) {
                     self.g.subgraphs[sg].style.extend(style);
                 } else {
-                    let ix = self.create(id);
+                    let ix = self.create(id)?;
                     self.g.nodes[ix].style.extend(style);
                 }
                 Ok(())
@@ -273,25 +319,66 @@ impl<'s> Lower<'s> {
         ids.clear();
         ends.clear();
         for n in nodes {
-            let ix = self.node(n);
-            ids.push(ix);
+            match self.node(n) {
+                Ok(ix) => ids.push(ix),
+                Err(e) => {
+                    self.chain_ids = ids;
+                    self.chain_ends = ends;
+                    return Err(e);
+                }
+            }
         }
         for l in links {
             ends.push(l.next);
         }
         ends.push(ids.len());
         let group = |k: usize| &ids[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+        // Count the edges of the `&` products before building any.
+        let mut total = self.g.edges.len();
+        for k in 0..links.len() {
+            total = total.saturating_add(group(k).len().saturating_mul(group(k + 1).len()));
+        }
+        if total > self.budgets.max_edges {
+            let at = links.first().map_or("", |l| l.src.trim());
+            let err = self.over_budget(
+                if at.is_empty() {
+                    nodes.first().map_or("", |n| n.id)
+                } else {
+                    at
+                },
+                "edge",
+                format!(
+                    "this statement brings the diagram to {total} edges (`&` groups \
+                     multiply: every node of one group links to every node of the next)"
+                ),
+                self.budgets.max_edges,
+                "--max-edges",
+            );
+            self.chain_ids = ids;
+            self.chain_ends = ends;
+            return Err(err);
+        }
+        self.g.edges.reserve(total - self.g.edges.len());
         for (k, link) in links.iter().enumerate() {
-            let (label, label_markdown) = match &link.label {
-                Some(t) => {
-                    let (s, md) = text(t);
-                    (Some(s), md)
+            let (label, label_markdown) = match link.label.as_ref().map(|t| self.label(t)) {
+                Some(Ok((s, md))) => (Some(s), md),
+                Some(Err(e)) => {
+                    self.chain_ids = ids;
+                    self.chain_ends = ends;
+                    return Err(e);
                 }
                 None => (None, false),
             };
             let span = self.loc.span_of(link.src.trim());
             for &from in group(k) {
                 for &to in group(k + 1) {
+                    crate::work::add(1);
+                    if let Some(id) = link.id {
+                        self.edges_by_id
+                            .entry(id)
+                            .or_default()
+                            .push(self.g.edges.len());
+                    }
                     self.g.edges.push(Edge {
                         from,
                         to,
@@ -333,12 +420,13 @@ impl<'s> Lower<'s> {
         });
         let slow = meta.get("animation").map(|t| t.raw.trim() == "slow");
         let curve = meta.get("curve").map(|t| t.raw.trim().to_string());
-        for e in self
-            .g
-            .edges
-            .iter_mut()
-            .filter(|e| e.id.as_deref() == Some(id))
-        {
+        let Some(ixs) = self.edges_by_id.get(id) else {
+            return;
+        };
+        for &k in ixs {
+            let Some(e) = self.g.edges.get_mut(k) else {
+                continue;
+            };
             if let Some(a) = animate.or(animation) {
                 e.animate = a;
             }
@@ -392,8 +480,17 @@ impl<'s> Lower<'s> {
         Ok(())
     }
 
-    fn create(&mut self, id: &'s str) -> usize {
+    fn create(&mut self, id: &'s str) -> Result<usize, ParseError> {
         let ix = self.g.nodes.len();
+        if ix >= self.budgets.max_nodes {
+            return Err(self.over_budget(
+                id,
+                "node",
+                format!("node `{id}` is node number {}", ix + 1),
+                self.budgets.max_nodes,
+                "--max-nodes",
+            ));
+        }
         self.g.nodes.push(Node {
             id: id.to_string(),
             label: id.to_string(),
@@ -403,23 +500,33 @@ impl<'s> Lower<'s> {
         self.nodes.insert(id, ix);
         self.in_subgraph.push(false);
         self.defined.push(false);
-        ix
+        Ok(ix)
     }
 
     /// Find or create the node, apply its shape/label/metadata and classes,
     /// and note the mention for subgraph membership.
-    fn node(&mut self, r: &NodeRef<'s>) -> usize {
+    fn node(&mut self, r: &NodeRef<'s>) -> Result<usize, ParseError> {
         let ix = match self.nodes.get(r.id) {
             Some(&ix) => ix,
-            None => self.create(r.id),
+            None => self.create(r.id)?,
+        };
+        let shape_label = match &r.shape {
+            Some((_, label)) => Some(self.label(label)?),
+            None => None,
+        };
+        let meta_label = match r.meta.as_ref().and_then(|m| m.get("label")) {
+            Some(label) => Some(self.label(&label)?),
+            None => None,
         };
         if r.shape.is_some() || r.meta.is_some() {
             self.defined[ix] = true;
         }
         let n = &mut self.g.nodes[ix];
-        if let Some((shape, label)) = &r.shape {
+        if let Some((shape, _)) = &r.shape {
             n.shape = *shape;
-            (n.label, n.markdown) = text(label);
+        }
+        if let Some(l) = shape_label {
+            (n.label, n.markdown) = l;
         }
         if let Some(meta) = &r.meta {
             if let Some(icon) = meta.get("icon") {
@@ -433,8 +540,8 @@ impl<'s> Lower<'s> {
             if let Some(shape) = meta.shape {
                 n.shape = shape;
             }
-            if let Some(label) = &meta.get("label") {
-                (n.label, n.markdown) = text(label);
+            if let Some(l) = meta_label {
+                (n.label, n.markdown) = l;
             } else if n.icon.is_some() || n.image.is_some() {
                 // Icon and image nodes show no text unless given a label.
                 if n.label == n.id && r.shape.is_none() {
@@ -446,7 +553,7 @@ impl<'s> Lower<'s> {
         if let Some(open) = self.stack.last_mut() {
             open.mentioned.push(ix);
         }
-        ix
+        Ok(ix)
     }
 
     fn open(
@@ -455,6 +562,18 @@ impl<'s> Lower<'s> {
         title: Option<&Text<'s>>,
         src: &'s str,
     ) -> Result<(), ParseError> {
+        if self.stack.len() >= self.budgets.max_nesting {
+            return Err(self.over_budget(
+                src,
+                "nesting",
+                format!(
+                    "this subgraph is nested {} levels deep",
+                    self.stack.len() + 1
+                ),
+                self.budgets.max_nesting,
+                "--max-nesting",
+            ));
+        }
         if self.stack.len() >= MAX_SUBGRAPH_DEPTH {
             return Err(self.error(
                 src,
@@ -462,7 +581,7 @@ impl<'s> Lower<'s> {
             ));
         }
         let ix = self.g.subgraphs.len();
-        let (title, title_markdown) = match title.map(text) {
+        let (title, title_markdown) = match title.map(|t| self.label(t)).transpose()? {
             Some((t, md)) => (Some(t), md),
             None => (None, false),
         };

@@ -30,10 +30,17 @@ use crate::syntax::{ParseError, Preamble};
 /// Statements are lowered as they are parsed (no statement list is kept),
 /// so memory and time stay linear in the input.
 pub(crate) fn parse(pre: &Preamble<'_>) -> Result<Graph, ParseError> {
+    parse_with(pre, crate::Budgets::default())
+}
+
+/// [`parse`] within `budgets` (nodes, edges, nesting, label length): the
+/// first statement that would exceed one is a located
+/// [`ParseErrorKind::Budget`](crate::syntax::ParseErrorKind::Budget) error.
+pub(crate) fn parse_with(pre: &Preamble<'_>, budgets: crate::Budgets) -> Result<Graph, ParseError> {
     let source = pre.source;
     let syntax = |e| to_parse_error(source, e);
     let (mut i, dir) = self::header(pre.body()).map_err(syntax)?;
-    let mut l = lower::Lower::new(pre, dir)?;
+    let mut l = lower::Lower::new(pre, dir, budgets)?;
     let mut pending = Vec::new();
     loop {
         i = separators(i, &mut pending).map_err(syntax)?;

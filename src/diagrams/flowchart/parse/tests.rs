@@ -456,6 +456,18 @@ fn subgraph_errors() {
     let deep = format!("graph TD\n{}", "subgraph s\n".repeat(300));
     assert_eq!(
         err(&deep),
+        "102:1: this subgraph is nested 101 levels deep, more than the nesting budget \
+         of 100 (raise it with --max-nesting)"
+    );
+    // A raised budget still stops at the fixed limit of the engine.
+    let pre = crate::syntax::read_preamble(&deep).unwrap();
+    let raised = crate::Budgets {
+        max_nesting: 1_000,
+        ..crate::Budgets::default()
+    };
+    let e = super::parse_with(&pre, raised).unwrap_err();
+    assert_eq!(
+        format!("{}:{}: {}", e.span.line, e.span.col, e.message),
         "258:1: subgraphs are nested too deeply (more than 256 levels)"
     );
 }
