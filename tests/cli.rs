@@ -259,7 +259,12 @@ fn output_names_never_collide_silently() {
 fn config_file_sets_the_curve_and_the_spacing() {
     let t = Tmp::new("cfgcurve");
     let doc = t.path().join("x.mmd");
-    fs::write(&doc, "flowchart TD\n  A --> B & C\n  B --> D\n  C --> D\n").unwrap();
+    // The back edge F --> D must go round E, so by default it is a curve.
+    fs::write(
+        &doc,
+        "flowchart TD\n  A --> B & C\n  B --> D\n  C --> D\n  D --> E[a wide node that blocks the way] --> F\n  F --> D\n",
+    )
+    .unwrap();
     let cfg = t.path().join("cfg.json");
     fs::write(
         &cfg,
@@ -303,7 +308,7 @@ fn config_file_sets_the_curve_and_the_spacing() {
             .collect()
     };
     let (a, b) = (edge_paths(&plain), edge_paths(&tuned));
-    assert_eq!(a.len(), 4, "{a:?}");
+    assert_eq!(a.len(), 7, "{a:?}");
     assert!(
         a.iter().any(|d| d.contains('C')),
         "default edges are curves: {a:?}"
