@@ -153,6 +153,10 @@ pub struct Rendered {
     /// The diagram type's name (`flowchart`, `pie`, …).
     pub diagram_type: &'static str,
     layout_json: Option<String>,
+    /// What was left out of the drawing and why (e.g. a Font Awesome icon
+    /// name that is not in the embedded icon set), for callers to show as
+    /// warnings. Empty for most diagrams.
+    pub warnings: Vec<String>,
     /// Drawn with the machine's fonts after the embedded ones.
     system_fonts: bool,
     /// [`Budgets::max_png_pixels`] of the options it was rendered with.
@@ -306,15 +310,40 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         budgets: options.budgets,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
+    let warnings = warnings_of(name, source);
     Ok(Rendered {
         svg: d.svg,
         width: d.width,
         height: d.height,
         diagram_type: name,
         layout_json: d.layout_json,
+        warnings,
         system_fonts: options.system_fonts,
         max_png_pixels: options.budgets.max_png_pixels,
     })
+}
+
+/// Warnings for a rendered diagram: unknown Font Awesome icons in a
+/// flowchart (dropped from the drawing, as mermaid-js shows nothing for
+/// them). The source is read again only when it names an icon at all.
+fn warnings_of(name: &str, source: &str) -> Vec<String> {
+    if name != "flowchart" || !source.contains("fa") {
+        return Vec::new();
+    }
+    let Ok(graph) = diagrams::flowchart::parse_source(source) else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    diagrams::flowchart::unknown_icons(&graph)
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .map(|i| {
+            format!(
+                "icon `{i}` is not in Font Awesome Free {} and was left out",
+                icons::version()
+            )
+        })
+        .collect()
 }
 
 /// The diagram type named by a source's keyword, without rendering it

@@ -493,3 +493,33 @@ fn bare_diagram_on_standard_input_as_mmdc() {
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("<svg"), "{svg}");
 }
+
+/// An icon name that Font Awesome Free does not have is left out of the
+/// picture (as mermaid-js shows nothing) and reported as a located warning.
+#[test]
+fn unknown_icons_are_warned_about() {
+    let t = Tmp::new("icons");
+    let doc = t.path().join("i.mmd");
+    fs::write(
+        &doc,
+        "flowchart TD\n  A[fa:fa-car drive] --> B[fab:fa-no-such-icon-here x]\n",
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let o = run(&[
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-f",
+        "svg",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("i.mmd:1:1: warning: icon `fab:fa-no-such-icon-here`"),
+        "{err}"
+    );
+    assert!(!err.contains("fa-car"), "a known icon is no warning: {err}");
+    let svg = fs::read_to_string(out.join("i.svg")).unwrap();
+    assert!(!svg.contains("no-such-icon"), "never printed as text");
+}

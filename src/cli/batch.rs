@@ -344,6 +344,7 @@ pub fn run(args: &Args) -> Result<Summary> {
                         error: None,
                         io: false,
                         ms: 0,
+                        notes: String::new(),
                     }
                 } else {
                     let started = Instant::now();
@@ -370,6 +371,9 @@ pub fn run(args: &Args) -> Result<Summary> {
 
     let mut records = Vec::new();
     for ((j, r), outs) in jobs.iter().zip(&results).zip(&expected) {
+        if !args.quiet {
+            eprint!("{}", r.notes);
+        }
         match r.status {
             Status::Rendered => {
                 summary.rendered += 1;
@@ -521,6 +525,8 @@ struct JobResult {
     /// An output could not be written.
     io: bool,
     ms: u64,
+    /// Warnings to print (each line ends with a newline).
+    notes: String,
 }
 
 impl JobResult {
@@ -532,6 +538,7 @@ impl JobResult {
             error: Some(msg),
             io,
             ms: 0,
+            notes: String::new(),
         }
     }
 }
@@ -793,6 +800,14 @@ fn render_one(
         }
     };
     let ty = rendered.diagram_type.to_string();
+    let notes: String = {
+        let (line, _) = block.doc_position(1, 1);
+        rendered
+            .warnings
+            .iter()
+            .map(|w| format!("{}:{line}:1: warning: {w}\n", doc.name))
+            .collect()
+    };
     // Every format that can be made is written, even when another cannot
     // (a refused PNG leaves the diagram's SVG written); the job then fails
     // with the first message.
@@ -861,6 +876,7 @@ fn render_one(
         error: None,
         io: false,
         ms: 0,
+        notes,
     }
 }
 
