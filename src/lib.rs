@@ -24,6 +24,8 @@ pub mod diagrams;
 pub mod extract;
 pub mod geometry;
 pub mod layered;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod raster;
 pub mod shape;
 pub mod style;
@@ -32,6 +34,7 @@ pub mod syntax;
 pub mod testgen;
 pub mod text;
 pub mod theme;
+pub mod user_css;
 
 use config::{Config, Value};
 use syntax::ParseError;
@@ -59,6 +62,10 @@ pub struct Options {
     /// Also produce the layout JSON ([`Rendered::layout_json`]) for the
     /// types laid out as graphs. Default false.
     pub layout_json: bool,
+    /// A user stylesheet (the CLI's `-C` file), added to the SVG as a
+    /// `<style>` element after sanitising ([`user_css`]): applied in SVG,
+    /// PNG and PDF output as far as each supports it. Default: none.
+    pub css: Option<String>,
 }
 
 impl Default for Options {
@@ -70,6 +77,7 @@ impl Default for Options {
             background: Some("white".into()),
             max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
             layout_json: false,
+            css: None,
         }
     }
 }
@@ -95,6 +103,13 @@ impl Rendered {
     /// Rasterise the SVG to PNG bytes at `scale` (1 = one pixel per px).
     pub fn png(&self, scale: f32) -> Result<Vec<u8>, Error> {
         Ok(raster::svg_to_png(&self.svg, scale)?)
+    }
+
+    /// Convert the SVG to a one-page PDF (page = canvas size in points),
+    /// fonts embedded as subsets and text selectable.
+    #[cfg(feature = "pdf")]
+    pub fn pdf(&self) -> Result<Vec<u8>, Error> {
+        Ok(pdf::svg_to_pdf(&self.svg)?)
     }
 
     /// The geometry in `layout_metrics.py`'s schema, for diagram types
@@ -164,8 +179,12 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         layout_json: options.layout_json,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
+    let svg = match options.css.as_deref() {
+        Some(css) => user_css::add_to_svg(&d.svg, css),
+        None => d.svg,
+    };
     Ok(Rendered {
-        svg: d.svg,
+        svg,
         width: d.width,
         height: d.height,
         diagram_type: name,

@@ -162,6 +162,7 @@ pub fn run(args: &Args) -> Result<Summary> {
         None if md_out => {
             let f = match args.output_format.as_deref() {
                 Some("png") => Format::Png,
+                Some("pdf") => Format::Pdf,
                 _ => Format::Svg,
             };
             let dir = args
@@ -176,12 +177,6 @@ pub fn run(args: &Args) -> Result<Summary> {
     let formats = &formats;
     let force = args.force || !use_cache;
     if !args.quiet {
-        if let Some(css) = &args.css_file {
-            eprintln!(
-                "{}: note: CSS files are not applied (use themeVariables in -c)",
-                css.display()
-            );
-        }
         if let Some(p) = &args.puppeteer_config_file {
             eprintln!(
                 "{}: note: no browser is used; the Puppeteer configuration is ignored",
@@ -494,6 +489,7 @@ fn ext(f: Format) -> &'static str {
     match f {
         Format::Svg => ".svg",
         Format::Png => ".png",
+        Format::Pdf => ".pdf",
         Format::Layout => ".layout.json",
     }
 }
@@ -562,6 +558,13 @@ fn options_of(args: &Args) -> Result<Options> {
         },
         max_source_bytes: args.max_source_bytes,
         layout_json: args.format.contains(&Format::Layout),
+        css: match &args.css_file {
+            Some(path) => Some(
+                fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?,
+            ),
+            None => None,
+        },
         ..Options::default()
     })
 }
@@ -599,10 +602,7 @@ fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
     let by_ext = match ext.as_str() {
         "svg" => Some(Format::Svg),
         "png" => Some(Format::Png),
-        "pdf" => anyhow::bail!(
-            "{}: PDF output is not available (no svg2pdf release works with this build's usvg)",
-            args.output.display()
-        ),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     };
     let Some(f) = by_ext else {
@@ -611,6 +611,7 @@ fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
     let f = match args.output_format.as_deref() {
         Some("svg") => Format::Svg,
         Some("png") => Format::Png,
+        Some("pdf") => Format::Pdf,
         _ => f,
     };
     let dir = args
@@ -686,6 +687,17 @@ fn render_one(
                         "{}:{line}:1: error: `-f layout` is not available for {} diagrams (use svg or png)\n",
                         doc.name, rendered.diagram_type
                     ), false);
+                }
+            },
+            Format::Pdf => match rendered.pdf() {
+                Ok(pdf) => outputs.push((rel, pdf)),
+                Err(e) => {
+                    let (line, _) = block.doc_position(1, 1);
+                    return JobResult::failed(
+                        ty,
+                        format!("{}:{line}:1: error: {e}\n", doc.name),
+                        false,
+                    );
                 }
             },
             Format::Png => match rendered.png(png_scale(
