@@ -27,7 +27,8 @@ printf 'graph TD\n  A\n' > "$W/one.mmd"
 
 # median wall time in ms of a command (hyperfine -N, no shell)
 wall() {
-  hyperfine -N -w 3 -r "$1" --export-json "$W/h.json" "${@:2}" >/dev/null 2>&1
+  # hyperfine takes one command string (no shell with -N: paths without spaces)
+  hyperfine -N -w 3 -r "$1" --export-json "$W/h.json" "${*:2}" >/dev/null 2>&1 || { echo "n/a"; return; }
   python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{statistics.median(t)*1e3:.1f}")' "$W/h.json"
 }
 # median CPU (user+system) in ms of a command, over N runs
