@@ -25,6 +25,8 @@ pub mod extract;
 pub mod geometry;
 pub mod icons;
 pub mod layered;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod raster;
 pub mod shape;
 pub mod style;
@@ -33,6 +35,7 @@ pub mod syntax;
 pub mod testgen;
 pub mod text;
 pub mod theme;
+pub mod user_css;
 
 use config::{Config, Value};
 use syntax::ParseError;
@@ -67,6 +70,10 @@ pub struct Options {
     /// Work budgets: nodes, edges, nesting, label length and PNG area
     /// (see [`Budgets`]).
     pub budgets: Budgets,
+    /// A user stylesheet (the CLI's `-C` file), added to the SVG as a
+    /// `<style>` element after sanitising ([`user_css`]): applied in SVG,
+    /// PNG and PDF output as far as each supports it. Default: none.
+    pub css: Option<String>,
 }
 
 /// Work budgets for one diagram. Each is checked before the work it
@@ -134,6 +141,7 @@ impl Default for Options {
             layout_json: false,
             system_fonts: false,
             budgets: Budgets::default(),
+            css: None,
         }
     }
 }
@@ -188,6 +196,13 @@ impl Rendered {
             scale,
             self.system_fonts,
         )?)
+    }
+
+    /// Convert the SVG to a one-page PDF (page = canvas size in points),
+    /// fonts embedded as subsets and text selectable.
+    #[cfg(feature = "pdf")]
+    pub fn pdf(&self) -> Result<Vec<u8>, Error> {
+        Ok(pdf::svg_to_pdf(&self.svg)?)
     }
 
     /// The geometry in `layout_metrics.py`'s schema, for diagram types
@@ -311,8 +326,12 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
     };
     let (d, name) = diagrams::render(&pre, &cx)?;
     let warnings = warnings_of(name, source);
+    let svg = match options.css.as_deref() {
+        Some(css) => user_css::add_to_svg(&d.svg, css),
+        None => d.svg,
+    };
     Ok(Rendered {
-        svg: d.svg,
+        svg,
         width: d.width,
         height: d.height,
         diagram_type: name,

@@ -301,11 +301,13 @@ fn mermaid_cli_flags_write_one_png_file() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("Puppeteer configuration is ignored"));
-    let dec = png::Decoder::new(std::io::Cursor::new(fs::read(&png).unwrap()));
+    let mut dec = png::Decoder::new(std::io::Cursor::new(fs::read(&png).unwrap()));
+    dec.set_transformations(png::Transformations::EXPAND);
     let mut reader = dec.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     assert_eq!(info.width, 1200);
+    // Indexed with transparency or RGBA: either way it decodes to RGBA.
     assert_eq!(info.color_type, png::ColorType::Rgba);
     assert_eq!(buf[3], 0, "the corner is transparent");
     // Only the one file: no cache manifest beside it.

@@ -16,17 +16,17 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub input: Option<PathBuf>,
 
-    /// Output folder; or one output file when it ends in `.svg` or `.png`
-    /// (the input must hold exactly one diagram), as mermaid-cli's `-o`.
+    /// Output folder; or one output file when it ends in `.svg`, `.png` or
+    /// `.pdf` (the input must hold exactly one diagram), as mermaid-cli's `-o`.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub output: PathBuf,
 
-    /// Format of a single output file (mermaid-cli's `-e`): svg or png
+    /// Format of a single output file (mermaid-cli's `-e`): svg, png or pdf
     /// (default: from the `-o` file's extension).
-    #[arg(short = 'e', long = "output-format", visible_alias = "outputFormat", value_name = "FORMAT", value_parser = ["svg", "png"])]
+    #[arg(short = 'e', long = "output-format", visible_alias = "outputFormat", value_name = "FORMAT", value_parser = ["svg", "png", "pdf"])]
     pub output_format: Option<String>,
 
-    /// Comma-separated output formats: svg, png, layout.
+    /// Comma-separated output formats: svg, png, pdf, layout.
     #[arg(
         short,
         long,
@@ -69,7 +69,9 @@ pub struct Args {
     #[arg(short, long, visible_alias = "configFile", value_name = "FILE.json")]
     pub config: Option<PathBuf>,
 
-    /// mermaid-cli's CSS file: accepted, not applied (a note says so).
+    /// CSS file added to each SVG as a `<style>` element, as mermaid-cli's
+    /// `-C` (sanitised: no `@import`, no external `url(`); PNG and PDF
+    /// apply what they support of it.
     #[arg(
         short = 'C',
         long = "css-file",
@@ -195,6 +197,8 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Format {
     Svg,
     Png,
+    /// One-page PDF with embedded fonts and selectable text.
+    Pdf,
     /// Geometry as `<name>.layout.json`.
     Layout,
 }

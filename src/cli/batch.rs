@@ -234,6 +234,7 @@ pub fn run(args: &Args) -> Result<Summary> {
         None if md_out => {
             let f = match args.output_format.as_deref() {
                 Some("png") => Format::Png,
+                Some("pdf") => Format::Pdf,
                 _ => Format::Svg,
             };
             let dir = args
@@ -248,12 +249,6 @@ pub fn run(args: &Args) -> Result<Summary> {
     let formats = &formats;
     let force = args.force || !use_cache;
     if !args.quiet {
-        if let Some(css) = &args.css_file {
-            eprintln!(
-                "{}: note: CSS files are not applied (use themeVariables in -c)",
-                css.display()
-            );
-        }
         if let Some(p) = &args.puppeteer_config_file {
             eprintln!(
                 "{}: note: no browser is used; the Puppeteer configuration is ignored",
@@ -596,6 +591,7 @@ fn ext(f: Format) -> &'static str {
     match f {
         Format::Svg => ".svg",
         Format::Png => ".png",
+        Format::Pdf => ".pdf",
         Format::Layout => ".layout.json",
     }
 }
@@ -672,6 +668,13 @@ fn options_of(args: &Args) -> Result<Options> {
             max_label_chars: args.max_label_chars,
             max_png_pixels: args.max_png_pixels,
         },
+        css: match &args.css_file {
+            Some(path) => Some(
+                fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?,
+            ),
+            None => None,
+        },
         ..Options::default()
     })
 }
@@ -709,10 +712,7 @@ fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
     let by_ext = match ext.as_str() {
         "svg" => Some(Format::Svg),
         "png" => Some(Format::Png),
-        "pdf" => anyhow::bail!(
-            "{}: PDF output is not available (no svg2pdf release works with this build's usvg)",
-            args.output.display()
-        ),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     };
     let Some(f) = by_ext else {
@@ -721,6 +721,7 @@ fn single_output(args: &Args) -> Result<Option<(PathBuf, PathBuf, Format)>> {
     let f = match args.output_format.as_deref() {
         Some("svg") => Format::Svg,
         Some("png") => Format::Png,
+        Some("pdf") => Format::Pdf,
         _ => f,
     };
     let dir = args
@@ -831,6 +832,9 @@ fn render_one(
                     doc.name, rendered.diagram_type
                 )
             }),
+            Format::Pdf => rendered
+                .pdf()
+                .map_err(|e| format!("{}:{line}:1: error: {e}\n", doc.name)),
             Format::Png => rendered
                 .png(png_scale(
                     (rendered.width, rendered.height),
