@@ -200,6 +200,21 @@ fn class_def_applies_to_edges_by_id() {
     assert!(edge_path(&s, 0).contains("animation: dash 10s"));
 }
 
+#[test]
+fn edge_class_shorthand_applies_to_the_edge() {
+    let s = svg("flowchart LR\nA e1@--> B\nB --> C\nclassDef red stroke:#f00\ne1:::red");
+    assert!(edge_path(&s, 0).contains("stroke=\"#f00\""), "{s}");
+    assert!(!edge_path(&s, 1).contains("#f00"));
+    // No node `e1` was made.
+    let g = super::parse_source("flowchart LR\nA e1@--> B\nclassDef red stroke:#f00\ne1:::red")
+        .unwrap();
+    assert_eq!(g.nodes.len(), 2);
+    // A node of that name still is a node.
+    let g =
+        super::parse_source("flowchart LR\nA --> B\nclassDef red stroke:#f00\ne1:::red").unwrap();
+    assert_eq!(g.nodes.len(), 3);
+}
+
 /// Node boxes of a laid-out flowchart by id: (x, y) centres.
 fn centres(src: &str) -> impl Fn(&str) -> (f64, f64) {
     let g = super::parse_source(src).unwrap();

@@ -301,10 +301,15 @@ impl<'s> Lower<'s> {
         links: &[super::ast::Link<'s>],
     ) -> Result<(), ParseError> {
         // `e1@{ animate: true }` is metadata for edge `e1`, not a node.
+        // `e1:::name` gives edge `e1` a class, as `class e1 name` does.
         if let ([n], []) = (nodes, links) {
-            if let Some(meta) = &n.meta {
-                if self.edge_ids.contains(n.id) && !self.nodes.contains_key(n.id) {
+            if self.edge_ids.contains(n.id) && !self.nodes.contains_key(n.id) {
+                if let Some(meta) = &n.meta {
                     self.edge_meta(n.id, meta);
+                }
+                if n.shape.is_none() && (n.meta.is_some() || !n.classes.is_empty()) {
+                    let classes: Vec<String> = n.classes.iter().map(|c| c.to_string()).collect();
+                    self.edge_classes(n.id, classes.into_iter());
                     return Ok(());
                 }
             }
