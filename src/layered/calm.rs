@@ -283,10 +283,15 @@ fn clear_of_boxes(
                 .into_iter()
                 .map(|p| Point::new(node.x + 0.97 * p.x, node.y + 0.97 * p.y))
                 .collect();
+            // Every piece, sampled (the first and last points are ports).
+            let steps = (32 / pts.len().max(2)).max(4);
             let n = pts.len();
-            if n >= 2 {
-                let (a, b) = (pts[0], pts[n - 1]);
-                if (1..32).any(|k| in_polygon(lerp(a, b, k as f64 / 32.0), &poly)) {
+            for (w, pair) in pts.windows(2).enumerate() {
+                let (a, b) = (pair[0], pair[1]);
+                let last = w + 2 == n;
+                let upto = if last { steps - 1 } else { steps };
+                let from = if w == 0 { 1 } else { 0 };
+                if (from..=upto).any(|k| in_polygon(lerp(a, b, k as f64 / steps as f64), &poly)) {
                     return false;
                 }
             }
@@ -351,40 +356,93 @@ fn node_outline(graph: &Graph, g: &Geometry, j: usize) -> Vec<Point> {
         .collect()
 }
 
-/// Angle in degrees between the outward normal of `poly` at its point
-/// nearest `p` and the direction from `p` to `toward`: 0 when a line from
-/// `toward` meets the outline head-on.
-fn deviation(poly: &[Point], p: Point, toward: Point) -> f64 {
-    let n = poly.len();
-    if n < 2 {
-        return 0.0;
+/// Largest angle (degrees) between a straight edge and the axis of the
+/// node side it meets for the edge to count as head-on.
+const HEAD_ON_DEG: f64 = 22.0;
+
+/// Outward axis direction of the side of box `r` that the border point `p`
+/// lies on (a diamond's or circle's vertex counts as the side it tops).
+fn side_normal(r: &Rect, p: Point) -> Point {
+    let dx = (p.x - r.x) / (r.width / 2.0).max(1e-9);
+    let dy = (p.y - r.y) / (r.height / 2.0).max(1e-9);
+    if dy.abs() >= dx.abs() {
+        Point::new(0.0, if dy < 0.0 { -1.0 } else { 1.0 })
+    } else {
+        Point::new(if dx < 0.0 { -1.0 } else { 1.0 }, 0.0)
     }
-    let mut best = (f64::INFINITY, Point::new(0.0, 0.0));
-    let cx = poly.iter().map(|q| q.x).sum::<f64>() / n as f64;
-    let cy = poly.iter().map(|q| q.y).sum::<f64>() / n as f64;
-    for k in 0..n {
-        let (a, b) = (poly[k], poly[(k + 1) % n]);
-        let len = (b.x - a.x).hypot(b.y - a.y);
-        if len < 1e-9 {
-            continue;
-        }
-        let d = crate::geometry::distance_to_segment(p, a, b);
-        if d < best.0 {
-            let mut nrm = Point::new((b.y - a.y) / len, -(b.x - a.x) / len);
-            let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-            if nrm.x * (mid.x - cx) + nrm.y * (mid.y - cy) < 0.0 {
-                nrm = Point::new(-nrm.x, -nrm.y);
-            }
-            best = (d, nrm);
-        }
-    }
+}
+
+/// Angle in degrees between the line from border point `p` of box `r` to
+/// `toward` and the outward axis of the side `p` lies on: 0 when the line
+/// meets that side head-on.
+fn axis_deviation(r: &Rect, p: Point, toward: Point) -> f64 {
+    let n = side_normal(r, p);
     let v = Point::new(toward.x - p.x, toward.y - p.y);
     let len = v.x.hypot(v.y);
-    if len < 1e-9 || !best.0.is_finite() {
+    if len < 1e-9 {
         return 0.0;
     }
-    let cos = ((v.x * best.1.x + v.y * best.1.y) / len).clamp(-1.0, 1.0);
-    cos.acos().to_degrees()
+    ((v.x * n.x + v.y * n.y) / len)
+        .clamp(-1.0, 1.0)
+        .acos()
+        .to_degrees()
+}
+
+/// Control points of a cubic from `p` (leaving along `na`) to `q`
+/// (arriving against `nb`): an S when the two sides face each other, a
+/// quarter bend when they are at right angles; `None` when a side faces
+/// away or the ends are too close along it for a marker.
+fn head_on_controls(p: Point, na: Point, q: Point, nb: Point) -> Option<(Point, Point)> {
+    let fa = (q.x - p.x) * na.x + (q.y - p.y) * na.y;
+    let fb = (p.x - q.x) * nb.x + (p.y - q.y) * nb.y;
+    let facing = na.x * nb.x + na.y * nb.y;
+    if fa < MIN_RUN || fb < MIN_RUN || facing > 0.5 {
+        return None;
+    }
+    let f = if facing < -0.5 { 0.5 } else { 0.55 };
+    Some((
+        Point::new(p.x + na.x * fa * f, p.y + na.y * fa * f),
+        Point::new(q.x + nb.x * fb * f, q.y + nb.y * fb * f),
+    ))
+}
+
+/// Least run along a side's axis for a head-on curve.
+const MIN_RUN: f64 = 16.0;
+
+/// Summed absolute turning (degrees) of a polyline.
+fn turning(pts: &[Point]) -> f64 {
+    pts.windows(3)
+        .map(|w| {
+            let a = (w[1].y - w[0].y).atan2(w[1].x - w[0].x);
+            let b = (w[2].y - w[1].y).atan2(w[2].x - w[1].x);
+            let mut d = (b - a).abs();
+            if d > std::f64::consts::PI {
+                d = 2.0 * std::f64::consts::PI - d;
+            }
+            d.to_degrees()
+        })
+        .sum()
+}
+
+/// The point of polyline `pts` nearest `c`.
+fn nearest_on(pts: &[Point], c: Point) -> Point {
+    let mut best = (f64::INFINITY, pts.first().copied().unwrap_or(c));
+    for w in pts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let l2 = dx * dx + dy * dy;
+        let t = if l2 > 1e-12 {
+            (((c.x - a.x) * dx + (c.y - a.y) * dy) / l2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let p = lerp(a, b, t);
+        let d = (p.x - c.x).hypot(p.y - c.y);
+        if d < best.0 {
+            best = (d, p);
+        }
+    }
+    best.1
 }
 
 /// Replace smooth edges by straight lines where that is safe (see the
@@ -419,7 +477,7 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
                 e.to_cluster.is_none().then_some(e.to),
             );
             // Candidate lines with their ends.
-            let mut cands: Vec<(f64, Point, Point)> = Vec::new();
+            let mut cands: Vec<(f64, Vec<Point>, Option<EdgePath>)> = Vec::new();
             let centre = |j: usize| Point::new(g.nodes[j].x, g.nodes[j].y);
             let rel = |j: usize| -> Vec<Point> {
                 let c = centre(j);
@@ -436,33 +494,77 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
                     pairs.push((exit(f, cb), exit(t, ca)));
                     pairs.push((a, exit(t, a)));
                     pairs.push((exit(f, b), b));
+                    // Side centres facing each other (for head-on curves):
+                    // the two sides of each node turned toward the other.
+                    let (dx, dy) = (cb.x - ca.x, cb.y - ca.y);
+                    let sides = [Point::new(dx.signum(), 0.0), Point::new(0.0, dy.signum())];
+                    for na in sides {
+                        for nb in sides {
+                            let pa = exit(f, Point::new(ca.x + na.x * 1e4, ca.y + na.y * 1e4));
+                            let pb = exit(t, Point::new(cb.x - nb.x * 1e4, cb.y - nb.y * 1e4));
+                            pairs.push((pa, pb));
+                        }
+                    }
                 }
                 (Some(f), None) => pairs.push((exit(f, b), b)),
                 (None, Some(t)) => pairs.push((a, exit(t, a))),
                 (None, None) => {}
             }
+            // Straight lines meeting both ends nearly head-on come first,
+            // then smooth curves that leave and enter head-on, then the
+            // remaining straight lines (still calmer than the routed curve).
+            let box_of = |j: Option<usize>| j.and_then(|j| g.nodes.get(j).copied());
+            let (box_a, box_b) = (box_of(ends.0), box_of(ends.1));
             for (p, q) in pairs {
                 if (p.x - q.x).hypot(p.y - q.y) < 1.0 {
                     continue;
                 }
-                let dev_end = ends.1.map_or(0.0, |t| deviation(&outlines[t], q, p));
-                let dev_start = ends.0.map_or(0.0, |f| deviation(&outlines[f], p, q));
-                cands.push((2.0 * dev_end + dev_start, p, q));
+                let dev_end = box_b.map_or(0.0, |r| axis_deviation(&r, q, p));
+                let dev_start = box_a.map_or(0.0, |r| axis_deviation(&r, p, q));
+                let small = dev_end <= HEAD_ON_DEG && dev_start <= 2.0 * HEAD_ON_DEG;
+                let cost = 2.0 * dev_end + dev_start;
+                cands.push((if small { cost } else { 2000.0 + cost }, vec![p, q], None));
+                if let (Some(ra), Some(rb)) = (box_a, box_b) {
+                    if let Some((c1, c2)) =
+                        head_on_controls(p, side_normal(&ra, p), q, side_normal(&rb, q))
+                    {
+                        let path = EdgePath {
+                            start: p,
+                            segs: vec![Seg::Cubic(c1, c2, q)],
+                        };
+                        // Prefer the curve that turns least.
+                        let turn = turning(&path.sample(16));
+                        cands.push((1000.0 + turn, path.sample(16), Some(path)));
+                    }
+                }
             }
             cands.sort_by(|x, y| x.0.total_cmp(&y.0));
             let old = polys[i].clone();
-            for (_, a, b) in cands {
-                let line = vec![a, b];
+            let (path_a, path_b) = (a, b);
+            for (_, line, curve) in cands {
                 if !clear_of_boxes(graph, g, i, ends, &line, &old) {
                     continue;
                 }
-                // The label onto the line, at the point nearest its centre.
+                let (a, b) = (line[0], line[line.len() - 1]);
+                // A new port keeps clear of the other edges' ends.
+                let taken = |p: Point, orig: Point| {
+                    (p.x - orig.x).hypot(p.y - orig.y) > 1.0
+                        && g.edges.iter().enumerate().any(|(j, e)| {
+                            j != i
+                                && [e.path.start, e.path.end()]
+                                    .iter()
+                                    .any(|o| (o.x - p.x).hypot(o.y - p.y) < PORT_GAP / 2.0)
+                        })
+                };
+                if taken(a, path_a) || taken(b, path_b) {
+                    continue;
+                }
+                // The label onto the new path, at its point nearest the
+                // label's centre.
                 let mut label = g.edges[i].label;
                 if let Some(l) = label {
-                    let (dx, dy) = (b.x - a.x, b.y - a.y);
-                    let t = (((l.x - a.x) * dx + (l.y - a.y) * dy) / (dx * dx + dy * dy))
-                        .clamp(0.0, 1.0);
-                    let p = lerp(a, b, t);
+                    let c = Point::new(l.x, l.y);
+                    let p = nearest_on(&line, c);
                     let moved = Rect {
                         x: p.x,
                         y: p.y,
@@ -480,12 +582,12 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
                 if worse {
                     continue;
                 }
-                g.edges[i].path = EdgePath {
+                g.edges[i].path = curve.unwrap_or(EdgePath {
                     start: a,
                     segs: vec![Seg::Line(b)],
-                };
+                });
                 g.edges[i].label = label;
-                polys[i] = line;
+                polys[i] = g.edges[i].path.sample(8);
                 break;
             }
         }
@@ -637,5 +739,87 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod head_on_tests {
+    use super::*;
+    use crate::geometry::Direction;
+    use crate::layered::{layout, LayoutOptions};
+
+    /// The angle (degrees) between edge `e`'s last stretch and the axis of
+    /// the head node's side it ends on.
+    fn arrival_deviation(geo: &Geometry, e: usize, head: usize) -> f64 {
+        let p = &geo.edges[e].path;
+        let t = p.end_tangent();
+        let end = p.end();
+        let back = Point::new(end.x - t.x, end.y - t.y);
+        axis_deviation(&geo.nodes[head], end, back)
+    }
+
+    #[test]
+    fn edges_arrive_head_on_on_generated_graphs() {
+        let mut checked = 0;
+        for seed in 0u64..16 {
+            let n = 5 + (seed as usize % 6);
+            let mut x = seed
+                .wrapping_mul(2862933555777941757)
+                .wrapping_add(3037000493);
+            let mut edges = Vec::new();
+            for _ in 0..n + 3 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let a = (x >> 33) as usize % n;
+                let b = (x >> 13) as usize % n;
+                if a != b {
+                    edges.push((a.min(b), a.max(b)));
+                }
+            }
+            let dir = [Direction::TB, Direction::LR][seed as usize % 2];
+            let mut g = crate::layered::tests::graph(dir, n, &edges, &[]);
+            g.edges.iter_mut().for_each(|e| e.label = None);
+            let geo = layout(
+                &g,
+                &LayoutOptions {
+                    calm_edges: true,
+                    ..LayoutOptions::default()
+                },
+            );
+            assert!(crate::layered::verify::verify(&g, &geo).is_clean());
+            for (i, e) in g.edges.iter().enumerate() {
+                let dev = arrival_deviation(&geo, i, e.to);
+                assert!(
+                    dev <= HEAD_ON_DEG + 0.5,
+                    "seed {seed} edge {i}: {dev:.1}° {:?}",
+                    geo.edges[i].path
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 60, "{checked}");
+    }
+
+    #[test]
+    fn a_diagonal_becomes_a_curve_that_leaves_and_arrives_head_on() {
+        // A wide node over a narrow one far to its right: a straight line
+        // would meet the head's top at a steep angle.
+        let p = Point::new(0.0, 20.0);
+        let q = Point::new(150.0, 120.0);
+        let (c1, c2) =
+            head_on_controls(p, Point::new(0.0, 1.0), q, Point::new(0.0, -1.0)).expect("curve");
+        let path = EdgePath {
+            start: p,
+            segs: vec![Seg::Cubic(c1, c2, q)],
+        };
+        let t = path.end_tangent();
+        assert!(t.x.abs() < 1e-9 && t.y > 0.0, "{t:?}");
+        assert!((c1.x - p.x).abs() < 1e-9 && c1.y > p.y);
+        // Facing away: no curve.
+        assert!(head_on_controls(p, Point::new(0.0, -1.0), q, Point::new(0.0, -1.0)).is_none());
+        // Too close along the axis for a marker: no curve.
+        let near = Point::new(150.0, 30.0);
+        assert!(head_on_controls(p, Point::new(0.0, 1.0), near, Point::new(0.0, -1.0)).is_none());
     }
 }
