@@ -146,7 +146,7 @@ pub fn fontdb() -> Arc<usvg::fontdb::Database> {
 }
 
 /// The embedded fonts alone, or followed by the machine's fonts when
-/// `system_fonts` (what [`fontdb`] returns inside a [`FontScope`]).
+/// `system_fonts` (what [`fontdb()`] returns inside a [`FontScope`]).
 pub fn fontdb_with(system_fonts: bool) -> Arc<usvg::fontdb::Database> {
     fonts::Fonts::with_system(system_fonts).db.clone()
 }
