@@ -505,6 +505,11 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
     let mut stamp_up = vec![usize::MAX; pos.len()];
     let mut stamp_down = vec![usize::MAX; pos.len()];
     let mut swaps = 0usize;
+    // Per node: bumped whenever its position or its sorted lists change; and
+    // per left node of a pair checked without a swap, (right node, both
+    // versions) — an unchanged pair would again not swap, and is skipped.
+    let mut ver = vec![0u64; pos.len()];
+    let mut kept: Vec<(usize, u64, u64)> = vec![(usize::MAX, 0, 0); pos.len()];
     // A rank whose last pass swapped nothing, and whose neighbour ranks
     // swapped nothing since, would swap nothing again: it is skipped (the
     // result is the same as re-checking every rank every pass).
@@ -534,6 +539,9 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
                 if g.cluster[u] != g.cluster[v] {
                     continue;
                 }
+                if kept[u] == (v, ver[u], ver[v]) {
+                    continue;
+                }
                 let (uu, vu, ud, vd) = (up.of(u), up.of(v), down.of(u), down.of(v));
                 crate::work::add(1 + uu.len() + vu.len() + ud.len() + vd.len());
                 let (ub, ua) = pair_crossings(uu, vu);
@@ -542,6 +550,8 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
                     r.swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
+                    ver[u] = ver[u].wrapping_add(1);
+                    ver[v] = ver[v].wrapping_add(1);
                     swapped = true;
                     swaps += 1;
                     // The neighbours' sorted lists, and the ranks whose
@@ -551,6 +561,7 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
                         if stamp_down[w] != swaps {
                             stamp_down[w] = swaps;
                             down.swapped(w, i);
+                            ver[w] = ver[w].wrapping_add(1);
                         }
                     }
                     for &w in g.down[u].iter().chain(&g.down[v]) {
@@ -558,8 +569,11 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
                         if stamp_up[w] != swaps {
                             stamp_up[w] = swaps;
                             up.swapped(w, i);
+                            ver[w] = ver[w].wrapping_add(1);
                         }
                     }
+                } else {
+                    kept[u] = (v, ver[u], ver[v]);
                 }
             }
             if swapped {
