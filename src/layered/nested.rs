@@ -8,406 +8,474 @@
 //! its direction runs across the diagram's, its members share ranks and its
 //! edges run across them ("flat" edges, see `flat_order` and
 //! `route::flat_edge`), so its direction is honoured there too.
+//!
+//! Every such block is found in one pass over the whole graph, and each
+//! block's own layout graph holds only what lies directly in it (inner
+//! blocks as stand-in nodes), laid out innermost first, so `d` nested
+//! blocks cost O(d) rather than copying every inner level at every outer
+//! one; the offsets of the enclosing blocks are added at the end.
 
-// Index maps between the outer, inner and original graphs are clearer
+// Index maps between the level graphs and the original graph are clearer
 // as index loops than as zipped iterators.
 #![allow(clippy::needless_range_loop)]
 
 use super::graph::{Cluster, Graph, Node};
 use super::position::TITLE_GAP;
 use super::LayoutOptions;
-use crate::geometry::{ClusterGeom, Direction, EdgeGeom, EdgePath, Geometry, Point, Rect, Seg};
+use crate::geometry::{ClusterGeom, EdgeGeom, Geometry, Point, Rect, Seg};
 
-/// Subgraphs to lay out on their own: own direction differing from the
-/// inherited one, no crossing edge, no ancestor already chosen.
-pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
-    let nc = graph.clusters.len();
-    let members = graph.cluster_members();
-    let mut chosen: Vec<usize> = Vec::new();
-    // Outermost first: parents before children.
-    let mut order: Vec<usize> = (0..nc).collect();
-    order.sort_by_key(|&c| depth(graph, c));
-    for c in order {
-        let sg = &graph.clusters[c];
-        let Some(d) = sg.direction else { continue };
-        if d == inherited(graph, c) {
-            continue;
-        }
-        let mut anc = sg.parent;
-        let mut under_chosen = false;
-        while let Some(a) = anc {
-            under_chosen |= chosen.contains(&a);
-            anc = graph.clusters[a].parent;
-        }
-        if under_chosen || members[c].is_empty() {
-            continue;
-        }
-        let crossing = graph.edges.iter().any(|e| {
-            let a = end_place(graph, c, &members[c], e.from, e.from_cluster);
-            let b = end_place(graph, c, &members[c], e.to, e.to_cluster);
-            matches!(
-                (a, b),
-                (Place::Inside, Place::Outside | Place::Border)
-                    | (Place::Outside | Place::Border, Place::Inside)
-            )
-        });
-        if !crossing {
-            chosen.push(c);
-        }
-    }
-    chosen
+/// The subgraph tree: parents, depths and an order with parents first.
+struct Tree {
+    parent: Vec<Option<usize>>,
+    depth: Vec<usize>,
+    /// Clusters by (depth, index): outermost first.
+    order: Vec<usize>,
 }
 
-/// Where an edge end lies for subgraph `c`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// Outside `c`.
-    Outside,
-    /// At a node or subgraph inside `c`.
-    Inside,
-    /// At `c` itself, or at an ancestor of `c` whose stand-in member lies
-    /// in `c` (`A --> TOP` with TOP's stand-in inside block `c`): the
-    /// edge ends on `c`'s border, so it does not enter `c`.
-    Border,
-}
-
-/// The place of an edge end at `node` (attached to subgraph `cluster`,
-/// if any) for subgraph `c` with sorted `members`.
-pub(crate) fn end_place(
-    graph: &Graph,
-    c: usize,
-    members: &[usize],
-    node: usize,
-    cluster: Option<usize>,
-) -> Place {
-    if members.binary_search(&node).is_err() {
-        return Place::Outside;
-    }
-    match cluster {
-        Some(y) if is_ancestor_or_self(graph, y, c) => Place::Border,
-        _ => Place::Inside,
-    }
-}
-
-/// True when `a` is `c` or one of its ancestors.
-fn is_ancestor_or_self(graph: &Graph, a: usize, c: usize) -> bool {
-    let mut cur = Some(c);
-    let mut steps = 0;
-    while let Some(x) = cur {
-        if x == a {
-            return true;
-        }
-        steps += 1;
-        if steps > graph.clusters.len() {
-            break;
-        }
-        cur = graph.clusters.get(x).and_then(|s| s.parent);
-    }
-    false
-}
-
-fn depth(graph: &Graph, c: usize) -> usize {
-    let mut d = 0;
-    let mut p = graph.clusters[c].parent;
-    while let Some(q) = p {
-        d += 1;
-        p = graph.clusters[q].parent;
-    }
-    d
-}
-
-/// The direction a subgraph would have without its own `direction`.
-fn inherited(graph: &Graph, c: usize) -> Direction {
-    let mut p = graph.clusters[c].parent;
-    while let Some(q) = p {
-        if let Some(d) = graph.clusters[q].direction {
-            return d;
-        }
-        p = graph.clusters[q].parent;
-    }
-    graph.direction
-}
-
-/// Lay out `graph`, whose subgraphs `chosen` are drawn on their own.
-pub(crate) fn layout_with_blocks(
-    graph: &Graph,
-    opts: &LayoutOptions,
-    chosen: &[usize],
-) -> Geometry {
-    let members = graph.cluster_members();
-    let nc = graph.clusters.len();
-    // Which block (if any) swallows each node / subgraph.
-    let mut node_block: Vec<Option<usize>> = vec![None; graph.nodes.len()];
-    let mut sub_block: Vec<Option<usize>> = vec![None; nc];
-    for (k, &c) in chosen.iter().enumerate() {
-        for &v in &members[c] {
-            node_block[v] = Some(k);
-        }
-        for s in 0..nc {
-            let mut a = Some(s);
-            while let Some(x) = a {
-                if x == c {
-                    sub_block[s] = Some(k);
+impl Tree {
+    fn new(graph: &Graph) -> Tree {
+        let nc = graph.clusters.len();
+        let parent: Vec<Option<usize>> = graph
+            .clusters
+            .iter()
+            .map(|c| c.parent.filter(|&p| p < nc))
+            .collect();
+        let mut depth = vec![usize::MAX; nc];
+        let mut path = Vec::new();
+        for c in 0..nc {
+            // Walk up to a cluster of known depth (or the top), then fill
+            // the path in; a parent cycle (invalid input) stops the walk.
+            path.clear();
+            let mut x = Some(c);
+            let mut base = 0;
+            while let Some(y) = x {
+                if depth[y] != usize::MAX {
+                    base = depth[y] + 1;
                     break;
                 }
-                a = graph.clusters[x].parent;
+                if path.len() > nc {
+                    break;
+                }
+                path.push(y);
+                x = parent[y];
+            }
+            for (k, &y) in path.iter().rev().enumerate() {
+                if depth[y] == usize::MAX {
+                    depth[y] = base + k;
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..nc).collect();
+        order.sort_by_key(|&c| depth[c]);
+        Tree {
+            parent,
+            depth,
+            order,
+        }
+    }
+}
+
+/// Per cluster: whether it is laid out on its own (own direction differing
+/// from the inherited one, some member, no edge entering or leaving it).
+fn all_blocks(graph: &Graph, t: &Tree, node_parent: &[Option<usize>]) -> Vec<bool> {
+    let nc = graph.clusters.len();
+    // The direction each cluster inherits, parents first.
+    let mut inherited = vec![graph.direction; nc];
+    for &c in &t.order {
+        if let Some(p) = t.parent[c] {
+            inherited[c] = graph.clusters[p].direction.unwrap_or(inherited[p]);
+        }
+    }
+    let mut nonempty = vec![false; nc];
+    for &np in node_parent {
+        let mut c = np;
+        while let Some(x) = c {
+            if nonempty[x] {
+                break;
+            }
+            nonempty[x] = true;
+            c = t.parent[x];
+        }
+    }
+    // An edge end at `v` attached to subgraph `y` lies inside the clusters
+    // holding `v` strictly above `y` (on `y` and below it ends on the
+    // border); the innermost of them.
+    let start = |v: usize, y: Option<usize>| -> Option<usize> {
+        let a = node_parent.get(v).copied().flatten();
+        let Some(y) = y.filter(|&y| y < nc) else {
+            return a;
+        };
+        let mut c = a;
+        while let Some(x) = c {
+            if t.depth[x] < t.depth[y] {
+                break;
+            }
+            if x == y {
+                return t.parent[y];
+            }
+            c = t.parent[x];
+        }
+        a
+    };
+    let level = |c: Option<usize>| c.map_or(0, |x| t.depth[x] + 1);
+    // An edge crosses the clusters holding one end inside and not the
+    // other: both ends' chains up to (not including) where they meet.
+    let mut crossed = vec![false; nc];
+    for e in &graph.edges {
+        let mut a = start(e.from, e.from_cluster);
+        let mut b = start(e.to, e.to_cluster);
+        let mut steps = 0;
+        while a != b && steps <= 2 * nc {
+            steps += 1;
+            if level(a) >= level(b) {
+                if let Some(x) = a {
+                    crossed[x] = true;
+                    a = t.parent[x];
+                }
+            } else if let Some(x) = b {
+                crossed[x] = true;
+                b = t.parent[x];
             }
         }
     }
+    (0..nc)
+        .map(|c| {
+            graph.clusters[c]
+                .direction
+                .is_some_and(|d| d != inherited[c])
+                && nonempty[c]
+                && !crossed[c]
+        })
+        .collect()
+}
 
-    // Each block on its own.
+/// Per cluster: the innermost block holding it (itself if a block).
+fn nearest_blocks(t: &Tree, is_block: &[bool]) -> Vec<Option<usize>> {
+    let mut blk = vec![None; is_block.len()];
+    for &c in &t.order {
+        blk[c] = if is_block[c] {
+            Some(c)
+        } else {
+            t.parent[c].and_then(|p| blk[p])
+        };
+    }
+    blk
+}
+
+/// The outermost subgraphs to lay out on their own (none inside another),
+/// outermost first.
+pub(crate) fn blocks(graph: &Graph) -> Vec<usize> {
+    if graph.clusters.iter().all(|c| c.direction.is_none()) {
+        return Vec::new();
+    }
+    let t = Tree::new(graph);
+    let node_parent = graph.node_parents();
+    let is_block = all_blocks(graph, &t, &node_parent);
+    let blk = nearest_blocks(&t, &is_block);
+    t.order
+        .iter()
+        .copied()
+        .filter(|&c| is_block[c] && t.parent[c].and_then(|p| blk[p]).is_none())
+        .collect()
+}
+
+/// Lay out `graph`, whose subgraphs `chosen` (from [`blocks`], non-empty)
+/// and the blocks inside them are drawn on their own.
+pub(crate) fn layout_with_blocks(
+    graph: &Graph,
+    opts: &LayoutOptions,
+    _chosen: &[usize],
+) -> Geometry {
+    let n = graph.nodes.len();
+    let m = graph.edges.len();
+    let nc = graph.clusters.len();
+    let t = Tree::new(graph);
+    let node_parent = graph.node_parents();
+    let is_block = all_blocks(graph, &t, &node_parent);
+    let blk = nearest_blocks(&t, &is_block);
+    // Levels: one per block (its cluster index) and the top (`nc`).
+    let top = nc;
+    let level_of = |c: Option<usize>| c.and_then(|x| blk[x]).unwrap_or(top);
+    // The level a block's stand-in lives in.
+    let outer_level = |k: usize| level_of(t.parent[k]);
+    let node_level: Vec<usize> = node_parent.iter().map(|&c| level_of(c)).collect();
+    let mut nodes_in: Vec<Vec<usize>> = vec![Vec::new(); nc + 1];
+    for v in 0..n {
+        nodes_in[node_level[v]].push(v);
+    }
+    let mut clusters_in: Vec<Vec<usize>> = vec![Vec::new(); nc + 1];
+    for x in 0..nc {
+        if !is_block[x] {
+            clusters_in[level_of(Some(x))].push(x);
+        }
+    }
+    let mut blocks_in: Vec<Vec<usize>> = vec![Vec::new(); nc + 1];
+    for &k in &t.order {
+        if is_block[k] {
+            blocks_in[outer_level(k)].push(k);
+        }
+    }
+    // Each edge lies in the innermost block holding both its ends inside
+    // (an end on a block's border is not inside it).
+    let inside = |v: usize, y: Option<usize>| -> Option<usize> {
+        let a = node_parent.get(v).copied().flatten();
+        let Some(y) = y.filter(|&y| y < nc) else {
+            return a;
+        };
+        let mut c = a;
+        while let Some(x) = c {
+            if t.depth[x] < t.depth[y] {
+                break;
+            }
+            if x == y {
+                return t.parent[y];
+            }
+            c = t.parent[x];
+        }
+        a
+    };
+    let block_parent = |k: usize| {
+        let l = outer_level(k);
+        (l != top).then_some(l)
+    };
+    let mut edges_in: Vec<Vec<usize>> = vec![Vec::new(); nc + 1];
+    for (i, e) in graph.edges.iter().enumerate() {
+        let mut a = inside(e.from, e.from_cluster).and_then(|c| blk[c]);
+        let mut b = inside(e.to, e.to_cluster).and_then(|c| blk[c]);
+        let depth = |c: Option<usize>| c.map_or(0, |x| t.depth[x] + 1);
+        let mut steps = 0;
+        while a != b && steps <= 2 * nc {
+            steps += 1;
+            if depth(a) >= depth(b) {
+                a = a.and_then(block_parent);
+            } else {
+                b = b.and_then(block_parent);
+            }
+        }
+        edges_in[a.unwrap_or(top)].push(i);
+    }
+
     let inner_opts = LayoutOptions {
         margin: 0.0,
         ..opts.clone()
     };
-    let mut inner: Vec<Inner> = Vec::new();
-    for &c in chosen {
-        let (g, nmap, emap, smap) = extract(graph, c, &members[c]);
-        let geo = super::layout(&g, &inner_opts);
-        inner.push(Inner {
-            nmap,
-            emap,
-            smap,
-            geo,
-        });
-    }
-
-    // The outer graph: blocks become single nodes.
-    let mut outer = Graph {
-        direction: graph.direction,
-        ..Graph::default()
-    };
-    let mut node_map = vec![usize::MAX; graph.nodes.len()];
-    let mut proxy = Vec::with_capacity(chosen.len());
     let pad = opts.cluster_padding;
-    for (v, n) in graph.nodes.iter().enumerate() {
-        if node_block[v].is_none() {
-            node_map[v] = outer.nodes.len();
-            outer.nodes.push(n.clone());
+    let mut local_node = vec![usize::MAX; n];
+    let mut local_edge = vec![usize::MAX; m];
+    let mut local_cluster = vec![usize::MAX; nc];
+    let mut proxy = vec![usize::MAX; nc];
+    let mut band = vec![0.0f64; nc];
+    let mut level_geo: Vec<Option<Geometry>> = vec![None; nc + 1];
+    // Per block: its offset in the level around it, and its own box there.
+    let mut offset = vec![(0.0f64, 0.0f64); nc];
+    let mut block_geo = vec![ClusterGeom::default(); nc];
+    let is_level_cluster = |y: usize, l: usize| !is_block[y] && level_of(Some(y)) == l;
+    // Innermost blocks first, the top last.
+    let levels: Vec<usize> = t
+        .order
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&k| is_block[k])
+        .chain(std::iter::once(top))
+        .collect();
+    for &l in &levels {
+        let scope = (l != top).then_some(l);
+        let mut g = Graph {
+            direction: scope
+                .and_then(|c| graph.clusters[c].direction)
+                .unwrap_or(graph.direction),
+            ..Graph::default()
+        };
+        for &v in &nodes_in[l] {
+            local_node[v] = g.nodes.len();
+            g.nodes.push(graph.nodes[v].clone());
         }
-    }
-    let mut band = Vec::with_capacity(chosen.len());
-    for (k, &c) in chosen.iter().enumerate() {
-        let geo = &inner[k].geo;
-        let (tw, th) = graph.clusters[c].title_size;
-        let b = th + 2.0 * TITLE_GAP;
-        band.push(b);
-        proxy.push(outer.nodes.len());
-        outer.nodes.push(Node {
-            id: graph.clusters[c].id.clone(),
-            width: (geo.width + 2.0 * pad).max(tw + 2.0 * pad),
-            height: geo.height + b + pad,
-            ..Node::default()
-        });
-    }
-    let mut sub_map = vec![usize::MAX; nc];
-    for s in 0..nc {
-        if sub_block[s].is_none() {
-            sub_map[s] = outer.clusters.len();
-            outer.clusters.push(Cluster {
-                nodes: Vec::new(),
-                children: Vec::new(),
-                ..graph.clusters[s].clone()
+        for &k in &blocks_in[l] {
+            let Some(geo) = &level_geo[k] else { continue };
+            let (tw, th) = graph.clusters[k].title_size;
+            let b = th + 2.0 * TITLE_GAP;
+            band[k] = b;
+            proxy[k] = g.nodes.len();
+            g.nodes.push(Node {
+                id: graph.clusters[k].id.clone(),
+                width: (geo.width + 2.0 * pad).max(tw + 2.0 * pad),
+                height: geo.height + b + pad,
+                ..Node::default()
             });
         }
-    }
-    for s in 0..nc {
-        if sub_map[s] == usize::MAX {
-            continue;
+        for &x in &clusters_in[l] {
+            local_cluster[x] = g.clusters.len();
+            g.clusters.push(Cluster {
+                nodes: Vec::new(),
+                children: Vec::new(),
+                ..graph.clusters[x].clone()
+            });
         }
-        let os = sub_map[s];
-        outer.clusters[os].parent = graph.clusters[s].parent.map(|p| sub_map[p]);
-        for &v in &graph.clusters[s].nodes {
-            if node_map[v] != usize::MAX {
-                outer.clusters[os].nodes.push(node_map[v]);
+        for &x in &clusters_in[l] {
+            let lx = local_cluster[x];
+            g.clusters[lx].parent = t.parent[x]
+                .filter(|&p| Some(p) != scope)
+                .map(|p| local_cluster[p]);
+            for &v in &graph.clusters[x].nodes {
+                if v < n && node_level[v] == l {
+                    g.clusters[lx].nodes.push(local_node[v]);
+                }
             }
-        }
-        for &ch in &graph.clusters[s].children {
-            if sub_map[ch] != usize::MAX {
-                outer.clusters[os].children.push(sub_map[ch]);
-            } else if let Some(k) = sub_block[ch] {
-                if chosen[k] == ch {
-                    outer.clusters[os].nodes.push(proxy[k]);
+            for &ch in &graph.clusters[x].children {
+                if ch >= nc {
+                    continue;
+                }
+                if is_level_cluster(ch, l) {
+                    g.clusters[lx].children.push(local_cluster[ch]);
+                } else if is_block[ch] && outer_level(ch) == l && proxy[ch] != usize::MAX {
+                    g.clusters[lx].nodes.push(proxy[ch]);
                 }
             }
         }
-    }
-    let mut edge_map = vec![usize::MAX; graph.edges.len()];
-    // An end in the outer graph: its own node, or the stand-in of the block
-    // on whose border it ends (see `Place::Border`); `None` for an end
-    // inside a block.
-    let outer_end = |v: usize, cl: Option<usize>| -> Option<(usize, Option<usize>)> {
-        let Some(k) = node_block[v] else {
-            return Some((node_map[v], cl.map(|c| sub_map[c])));
+        // An end in this level: its own node, or the stand-in of the inner
+        // block on whose border it ends.
+        let end = |v: usize, cl: Option<usize>| -> Option<(usize, Option<usize>)> {
+            if node_level[v] == l {
+                return Some((
+                    local_node[v],
+                    cl.filter(|&y| y < nc && is_level_cluster(y, l)),
+                ));
+            }
+            let mut k = node_level[v];
+            let mut steps = 0;
+            while k != top && outer_level(k) != l && steps <= nc {
+                k = outer_level(k);
+                steps += 1;
+            }
+            if k == top || proxy[k] == usize::MAX {
+                return None;
+            }
+            Some((
+                proxy[k],
+                cl.filter(|&y| y != k && y < nc && is_level_cluster(y, l)),
+            ))
         };
-        let c = chosen[k];
-        match end_place(graph, c, &members[c], v, cl) {
-            Place::Border => Some((proxy[k], cl.filter(|&y| y != c).map(|y| sub_map[y]))),
-            _ => None,
+        for &i in &edges_in[l] {
+            let e = &graph.edges[i];
+            if let (Some((from, fc)), Some((to, tc))) =
+                (end(e.from, e.from_cluster), end(e.to, e.to_cluster))
+            {
+                local_edge[i] = g.edges.len();
+                let mut e2 = e.clone();
+                e2.from = from;
+                e2.to = to;
+                e2.from_cluster = fc.map(|y| local_cluster[y]);
+                e2.to_cluster = tc.map(|y| local_cluster[y]);
+                g.edges.push(e2);
+            }
+        }
+        let og = super::layout(&g, if l == top { opts } else { &inner_opts });
+        for &k in &blocks_in[l] {
+            let Some(ig) = &level_geo[k] else { continue };
+            let r = og.nodes[proxy[k]];
+            let (th_w, th_h) = graph.clusters[k].title_size;
+            block_geo[k] = ClusterGeom {
+                rect: r,
+                title: Rect {
+                    x: r.x,
+                    y: r.top() + TITLE_GAP + th_h / 2.0,
+                    width: th_w,
+                    height: th_h,
+                },
+            };
+            offset[k] = (r.x - ig.width / 2.0, r.top() + band[k]);
+        }
+        level_geo[l] = Some(og);
+    }
+
+    // Everything moves by the offsets of the blocks around it, innermost
+    // first (the order the levels were assembled in before).
+    let walk = |l: usize, f: &mut dyn FnMut(f64, f64)| {
+        let mut k = l;
+        let mut steps = 0;
+        while k != top && steps <= nc {
+            f(offset[k].0, offset[k].1);
+            k = outer_level(k);
+            steps += 1;
         }
     };
-    for (i, e) in graph.edges.iter().enumerate() {
-        let ends = (
-            outer_end(e.from, e.from_cluster),
-            outer_end(e.to, e.to_cluster),
-        );
-        if let (Some((from, from_cluster)), Some((to, to_cluster))) = ends {
-            edge_map[i] = outer.edges.len();
-            let mut e2 = e.clone();
-            e2.from = from;
-            e2.to = to;
-            e2.from_cluster = from_cluster.filter(|&c| c != usize::MAX);
-            e2.to_cluster = to_cluster.filter(|&c| c != usize::MAX);
-            outer.edges.push(e2);
-        }
-    }
-    let og = super::layout(&outer, opts);
-
-    // Put the blocks' drawings into their boxes.
+    let mvr = |q: Rect, l: usize| {
+        let mut q = q;
+        walk(l, &mut |dx, dy| {
+            q = Rect {
+                x: q.x + dx,
+                y: q.y + dy,
+                ..q
+            }
+        });
+        q
+    };
+    let mv = |p: Point, l: usize| {
+        let mut p = p;
+        walk(l, &mut |dx, dy| p = Point::new(p.x + dx, p.y + dy));
+        p
+    };
+    let Some(top_geo) = level_geo[top].take() else {
+        return Geometry::default();
+    };
     let mut geo = Geometry {
-        width: og.width,
-        height: og.height,
-        nodes: vec![Rect::default(); graph.nodes.len()],
-        edges: vec![EdgeGeom::default(); graph.edges.len()],
+        width: top_geo.width,
+        height: top_geo.height,
+        nodes: vec![Rect::default(); n],
+        edges: vec![EdgeGeom::default(); m],
         clusters: vec![ClusterGeom::default(); nc],
     };
-    for v in 0..graph.nodes.len() {
-        if node_map[v] != usize::MAX {
-            geo.nodes[v] = og.nodes[node_map[v]];
-        }
-    }
-    for i in 0..graph.edges.len() {
-        if edge_map[i] != usize::MAX {
-            geo.edges[i] = og.edges[edge_map[i]].clone();
-        }
-    }
-    for s in 0..nc {
-        if sub_map[s] != usize::MAX {
-            geo.clusters[s] = og.clusters[sub_map[s]];
-        }
-    }
-    for (k, &c) in chosen.iter().enumerate() {
-        let Inner {
-            nmap,
-            emap,
-            smap,
-            geo: ig,
-        } = &inner[k];
-        let r = og.nodes[proxy[k]];
-        let (th_w, th_h) = graph.clusters[c].title_size;
-        geo.clusters[c] = ClusterGeom {
-            rect: r,
-            title: Rect {
-                x: r.x,
-                y: r.top() + TITLE_GAP + th_h / 2.0,
-                width: th_w,
-                height: th_h,
-            },
+    level_geo[top] = Some(top_geo);
+    for v in 0..n {
+        let l = node_level[v];
+        let Some(lg) = &level_geo[l] else { continue };
+        let Some(&r) = lg.nodes.get(local_node[v]) else {
+            continue;
         };
-        let (dx, dy) = (r.x - ig.width / 2.0, r.top() + band[k]);
-        let mv = |p: Point| Point::new(p.x + dx, p.y + dy);
-        let mvr = |q: Rect| Rect {
-            x: q.x + dx,
-            y: q.y + dy,
-            ..q
+        geo.nodes[v] = mvr(r, l);
+    }
+    for x in 0..nc {
+        let (l, cg) = if is_block[x] {
+            (outer_level(x), block_geo[x])
+        } else {
+            let l = level_of(Some(x));
+            let Some(cg) = level_geo[l]
+                .as_ref()
+                .and_then(|lg| lg.clusters.get(local_cluster[x]))
+            else {
+                continue;
+            };
+            (l, *cg)
         };
-        for (j, &v) in nmap.iter().enumerate() {
-            geo.nodes[v] = mvr(ig.nodes[j]);
-        }
-        for (j, &i) in emap.iter().enumerate() {
-            let e = &ig.edges[j];
-            let segs = e
-                .path
-                .segs
-                .iter()
-                .map(|s| match *s {
-                    Seg::Line(p) => Seg::Line(mv(p)),
-                    Seg::Cubic(a, b, p) => Seg::Cubic(mv(a), mv(b), mv(p)),
-                })
-                .collect();
-            geo.edges[i] = EdgeGeom {
-                path: EdgePath {
-                    start: mv(e.path.start),
-                    segs,
-                },
-                label: e.label.map(mvr),
+        geo.clusters[x] = ClusterGeom {
+            rect: mvr(cg.rect, l),
+            title: mvr(cg.title, l),
+        };
+    }
+    for l in 0..=nc {
+        let Some(lg) = &level_geo[l] else { continue };
+        for &i in &edges_in[l] {
+            let Some(e) = lg.edges.get(local_edge[i]) else {
+                continue;
             };
-        }
-        for (j, &s) in smap.iter().enumerate() {
-            let cg = ig.clusters[j];
-            geo.clusters[s] = ClusterGeom {
-                rect: mvr(cg.rect),
-                title: mvr(cg.title),
-            };
+            let mut e = e.clone();
+            if l != top {
+                e.path.start = mv(e.path.start, l);
+                for s in &mut e.path.segs {
+                    match s {
+                        Seg::Line(p) => *p = mv(*p, l),
+                        Seg::Cubic(a, b, p) => {
+                            *a = mv(*a, l);
+                            *b = mv(*b, l);
+                            *p = mv(*p, l);
+                        }
+                    }
+                }
+                e.label = e.label.map(|q| mvr(q, l));
+            }
+            geo.edges[i] = e;
         }
     }
     geo
-}
-
-/// A subgraph laid out on its own, with maps from its node, edge and
-/// subgraph indices to the original graph's.
-struct Inner {
-    nmap: Vec<usize>,
-    emap: Vec<usize>,
-    smap: Vec<usize>,
-    geo: Geometry,
-}
-
-type Extracted = (Graph, Vec<usize>, Vec<usize>, Vec<usize>);
-
-/// The inside of subgraph `c` as a graph of its own, in its own direction,
-/// with maps from its node, edge and subgraph indices to the original ones.
-fn extract(graph: &Graph, c: usize, members: &[usize]) -> Extracted {
-    let mut g = Graph {
-        direction: graph.clusters[c].direction.unwrap_or(graph.direction),
-        ..Graph::default()
-    };
-    let mut nmap = Vec::new();
-    let mut local = vec![usize::MAX; graph.nodes.len()];
-    for &v in members {
-        local[v] = nmap.len();
-        nmap.push(v);
-        g.nodes.push(graph.nodes[v].clone());
-    }
-    // Nested subgraphs (descendants of c).
-    let mut smap = Vec::new();
-    let mut slocal = vec![usize::MAX; graph.clusters.len()];
-    let mut stack: Vec<usize> = graph.clusters[c].children.clone();
-    while let Some(x) = stack.pop() {
-        slocal[x] = smap.len();
-        smap.push(x);
-        stack.extend(graph.clusters[x].children.iter().copied());
-    }
-    smap.sort_unstable();
-    for (j, &x) in smap.iter().enumerate() {
-        slocal[x] = j;
-    }
-    for &x in &smap {
-        let sg = &graph.clusters[x];
-        g.clusters.push(Cluster {
-            parent: sg.parent.filter(|&p| p != c).map(|p| slocal[p]),
-            nodes: sg.nodes.iter().map(|&v| local[v]).collect(),
-            children: sg.children.iter().map(|&ch| slocal[ch]).collect(),
-            ..sg.clone()
-        });
-    }
-    let mut emap = Vec::new();
-    // Edges inside `c` (an end on `c`'s border belongs to the outer graph),
-    // their subgraph ends kept.
-    let inner_cluster = |x: Option<usize>| x.map(|x| slocal[x]).filter(|&x| x != usize::MAX);
-    for (i, e) in graph.edges.iter().enumerate() {
-        let place = |v, cl| end_place(graph, c, members, v, cl);
-        if place(e.from, e.from_cluster) == Place::Inside
-            && place(e.to, e.to_cluster) == Place::Inside
-        {
-            let mut e2 = e.clone();
-            e2.from = local[e.from];
-            e2.to = local[e.to];
-            e2.from_cluster = inner_cluster(e.from_cluster);
-            e2.to_cluster = inner_cluster(e.to_cluster);
-            emap.push(i);
-            g.edges.push(e2);
-        }
-    }
-    (g, nmap, emap, smap)
 }

@@ -453,17 +453,63 @@ fn pair_crossings(a: &[usize], b: &[usize]) -> (usize, usize) {
     (left, right)
 }
 
+/// Every node's neighbour positions on one side, sorted ascending, in one
+/// flat array (`off[v]..off[v + 1]` for node `v`).
+struct SortedNb {
+    off: Vec<usize>,
+    pos: Vec<usize>,
+}
+
+impl SortedNb {
+    fn new(nb: &[Vec<usize>], pos: &[usize]) -> SortedNb {
+        let mut off = Vec::with_capacity(nb.len() + 1);
+        let mut out = Vec::with_capacity(nb.iter().map(Vec::len).sum());
+        off.push(0);
+        for list in nb {
+            let from = out.len();
+            out.extend(list.iter().map(|&w| pos[w]));
+            out[from..].sort_unstable();
+            off.push(out.len());
+        }
+        SortedNb { off, pos: out }
+    }
+
+    fn of(&self, v: usize) -> &[usize] {
+        &self.pos[self.off[v]..self.off[v + 1]]
+    }
+
+    /// After the nodes at positions `i` and `i + 1` of a neighbouring rank
+    /// swapped: `v`'s entries `i` (from the node now at `i + 1`) and `i + 1`
+    /// (from the node now at `i`) trade values, which keeps them sorted:
+    /// they are one run of `i`s followed by one run of `i + 1`s.
+    fn swapped(&mut self, v: usize, i: usize) {
+        let list = &mut self.pos[self.off[v]..self.off[v + 1]];
+        let lo = list.partition_point(|&p| p < i);
+        let hi = list.partition_point(|&p| p <= i + 1);
+        let was_i = list[lo..hi].iter().filter(|&&p| p == i).count();
+        let now_i = hi - lo - was_i;
+        list[lo..lo + now_i].fill(i);
+        list[lo + now_i..hi].fill(i + 1);
+    }
+}
+
 /// Swap neighbours of the same innermost cluster while that reduces crossings.
 fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
-    // Sorted neighbour positions of the rank being improved, indexed like
-    // its list (the adjacent ranks stay fixed while it is improved).
-    let mut up: Vec<Vec<usize>> = Vec::new();
-    let mut down: Vec<Vec<usize>> = Vec::new();
-    let sorted = |nb: &[usize], pos: &[usize], out: &mut Vec<usize>| {
-        out.clear();
-        out.extend(nb.iter().map(|&w| pos[w]));
-        out.sort_unstable();
-    };
+    // Sorted neighbour positions of every node, kept up to date through the
+    // swaps (a swap changes only its two nodes' neighbours' lists).
+    let mut up = SortedNb::new(g.up, pos);
+    let mut down = SortedNb::new(g.down, pos);
+    crate::work::add(1 + up.pos.len() + down.pos.len());
+    // Which neighbours a swap has updated (the swap's number), so each is
+    // updated once however many edges it has to the pair.
+    let mut stamp_up = vec![usize::MAX; pos.len()];
+    let mut stamp_down = vec![usize::MAX; pos.len()];
+    let mut swaps = 0usize;
+    // Per node: bumped whenever its position or its sorted lists change; and
+    // per left node of a pair checked without a swap, (right node, both
+    // versions) — an unchanged pair would again not swap, and is skipped.
+    let mut ver = vec![0u64; pos.len()];
+    let mut kept: Vec<(usize, u64, u64)> = vec![(usize::MAX, 0, 0); pos.len()];
     // A rank whose last pass swapped nothing, and whose neighbour ranks
     // swapped nothing since, would swap nothing again: it is skipped (the
     // result is the same as re-checking every rank every pass).
@@ -486,42 +532,48 @@ fn transpose(g: &OrderGraph, ranks: &mut [Vec<usize>], pos: &mut [usize]) {
             if len < 2 {
                 continue;
             }
+            crate::work::add(len);
             let mut swapped = false;
-            if up.len() < len {
-                up.resize_with(len, Vec::new);
-                down.resize_with(len, Vec::new);
-            }
-            for (i, &v) in r.iter().enumerate() {
-                sorted(&g.up[v], pos, &mut up[i]);
-                sorted(&g.down[v], pos, &mut down[i]);
-                crate::work::add(1 + up[i].len() + down[i].len());
-            }
             for i in 0..len - 1 {
                 let (u, v) = (r[i], r[i + 1]);
                 if g.cluster[u] != g.cluster[v] {
                     continue;
                 }
-                crate::work::add(
-                    1 + up[i].len() + up[i + 1].len() + down[i].len() + down[i + 1].len(),
-                );
-                let (ub, ua) = pair_crossings(&up[i], &up[i + 1]);
-                let (db, da) = pair_crossings(&down[i], &down[i + 1]);
+                if kept[u] == (v, ver[u], ver[v]) {
+                    continue;
+                }
+                let (uu, vu, ud, vd) = (up.of(u), up.of(v), down.of(u), down.of(v));
+                crate::work::add(1 + uu.len() + vu.len() + ud.len() + vd.len());
+                let (ub, ua) = pair_crossings(uu, vu);
+                let (db, da) = pair_crossings(ud, vd);
                 if ua + da < ub + db {
                     r.swap(i, i + 1);
-                    up.swap(i, i + 1);
-                    down.swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;
+                    ver[u] = ver[u].wrapping_add(1);
+                    ver[v] = ver[v].wrapping_add(1);
                     swapped = true;
-                    // The ranks whose pairs see u's and v's positions.
-                    for &w in g.up[u]
-                        .iter()
-                        .chain(&g.down[u])
-                        .chain(&g.up[v])
-                        .chain(&g.down[v])
-                    {
+                    swaps += 1;
+                    // The neighbours' sorted lists, and the ranks whose
+                    // pairs see u's and v's positions.
+                    for &w in g.up[u].iter().chain(&g.up[v]) {
                         dirty[rank_of[w]] = true;
+                        if stamp_down[w] != swaps {
+                            stamp_down[w] = swaps;
+                            down.swapped(w, i);
+                            ver[w] = ver[w].wrapping_add(1);
+                        }
                     }
+                    for &w in g.down[u].iter().chain(&g.down[v]) {
+                        dirty[rank_of[w]] = true;
+                        if stamp_up[w] != swaps {
+                            stamp_up[w] = swaps;
+                            up.swapped(w, i);
+                            ver[w] = ver[w].wrapping_add(1);
+                        }
+                    }
+                } else {
+                    kept[u] = (v, ver[u], ver[v]);
                 }
             }
             if swapped {
