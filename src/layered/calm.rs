@@ -564,7 +564,10 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
                 let mut label = g.edges[i].label;
                 if let Some(l) = label {
                     let c = Point::new(l.x, l.y);
-                    let p = nearest_on(&line, c);
+                    // On the path as it is sampled everywhere else (a
+                    // finer sampling may sit a pixel off the coarser one).
+                    let on_path = curve.as_ref().map_or_else(|| line.clone(), |c| c.sample(8));
+                    let p = nearest_on(&on_path, c);
                     let moved = Rect {
                         x: p.x,
                         y: p.y,
