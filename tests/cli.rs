@@ -1,73 +1,22 @@
 //! End-to-end tests of the `mermaid-render` binary on temporary folders.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_mermaid-render"))
-}
-
-/// A fresh temporary folder, removed when dropped.
-struct Tmp(PathBuf);
-
-impl Tmp {
-    fn new(name: &str) -> Tmp {
-        let p =
-            std::env::temp_dir().join(format!("mermaid-render-test-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).unwrap();
-        Tmp(p)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run mermaid-render")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{bin, run, stderr, walk_files, Tmp};
 
 /// Every file under `dir`, relative, sorted (the cache manifest left out).
 fn files(dir: &Path) -> Vec<String> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else if !p.ends_with(".mermaid-render-cache.json") {
-                out.push(
-                    p.strip_prefix(base)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                );
-            }
-        }
-    }
-    let mut v = Vec::new();
-    if dir.exists() {
-        walk(dir, dir, &mut v);
-    }
-    v.sort();
-    v
+    walk_files(dir, &|p| !p.ends_with(".mermaid-render-cache.json"))
 }
 
 const SIMPLE: &str = "graph TD\n  A --> B\n";
 
 #[test]
 fn one_diagram_is_named_after_the_document() {
-    let t = Tmp::new("one");
+    let t = Tmp::new("test", "one");
     fs::write(t.path().join("doc.mmd"), SIMPLE).unwrap();
     let out = t.path().join("out");
     let o = run(&[
@@ -88,7 +37,7 @@ fn one_diagram_is_named_after_the_document() {
 
 #[test]
 fn three_diagrams_one_broken_gives_two_images_a_located_error_and_exit_1() {
-    let t = Tmp::new("three");
+    let t = Tmp::new("test", "three");
     let doc = t.path().join("three.md");
     fs::copy(
         concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/docs/three.md"),
@@ -136,7 +85,7 @@ fn three_diagrams_one_broken_gives_two_images_a_located_error_and_exit_1() {
 
 #[test]
 fn folders_are_walked_in_order_and_mirrored() {
-    let t = Tmp::new("tree");
+    let t = Tmp::new("test", "tree");
     let src = t.path().join("src");
     fs::create_dir_all(src.join("sub/deeper")).unwrap();
     fs::write(src.join("a.md"), format!("```mermaid\n{SIMPLE}```\n")).unwrap();
@@ -182,7 +131,7 @@ fn folders_are_walked_in_order_and_mirrored() {
 
 #[test]
 fn same_stem_documents_do_not_overwrite_each_other() {
-    let t = Tmp::new("stems");
+    let t = Tmp::new("test", "stems");
     let src = t.path().join("src");
     fs::create_dir_all(&src).unwrap();
     fs::write(src.join("x.md"), format!("```mermaid\n{SIMPLE}```\n")).unwrap();
@@ -201,7 +150,7 @@ fn same_stem_documents_do_not_overwrite_each_other() {
 
 #[test]
 fn unknown_diagram_type_is_reported_with_its_location() {
-    let t = Tmp::new("unknown");
+    let t = Tmp::new("test", "unknown");
     let doc = t.path().join("odd.md");
     fs::write(
         &doc,
@@ -220,7 +169,7 @@ fn unknown_diagram_type_is_reported_with_its_location() {
 #[test]
 fn output_names_never_collide_silently() {
     // `a.md` holds two diagrams (`a-1`, `a-2`) and `a-1.mmd` also wants `a-1`.
-    let t = Tmp::new("collide");
+    let t = Tmp::new("test", "collide");
     let src = t.path().join("src");
     fs::create_dir_all(&src).unwrap();
     fs::write(
@@ -257,7 +206,7 @@ fn output_names_never_collide_silently() {
 
 #[test]
 fn config_file_sets_the_curve_and_the_spacing() {
-    let t = Tmp::new("cfgcurve");
+    let t = Tmp::new("test", "cfgcurve");
     let doc = t.path().join("x.mmd");
     // The back edge F --> D must go round E, so by default it is a curve.
     fs::write(
@@ -352,7 +301,7 @@ fn missing_input_and_bad_usage_exit_2() {
 
 #[test]
 fn reads_standard_input() {
-    let t = Tmp::new("stdin");
+    let t = Tmp::new("test", "stdin");
     let out = t.path().join("out");
     let mut child = bin()
         .args(["-", "-o", out.to_str().unwrap(), "-f", "svg"])
@@ -375,7 +324,7 @@ fn reads_standard_input() {
 
 #[test]
 fn no_temporary_files_are_left_behind() {
-    let t = Tmp::new("atomic");
+    let t = Tmp::new("test", "atomic");
     let doc = t.path().join("d.mmd");
     fs::write(&doc, SIMPLE).unwrap();
     let out = t.path().join("out");
@@ -394,7 +343,7 @@ fn no_temporary_files_are_left_behind() {
 
 #[test]
 fn a_bad_config_file_is_a_usage_error_with_its_location() {
-    let t = Tmp::new("badconfig");
+    let t = Tmp::new("test", "badconfig");
     let doc = t.path().join("d.mmd");
     fs::write(&doc, SIMPLE).unwrap();
     let cfg = t.path().join("c.json");
@@ -415,7 +364,7 @@ fn a_bad_config_file_is_a_usage_error_with_its_location() {
 
 #[test]
 fn a_diagram_over_the_size_budget_is_refused_and_the_others_render() {
-    let t = Tmp::new("budget");
+    let t = Tmp::new("test", "budget");
     let doc = t.path().join("two.md");
     let big = format!("graph TD\n{}", "  A --> B\n".repeat(50));
     fs::write(
@@ -442,7 +391,7 @@ fn a_diagram_over_the_size_budget_is_refused_and_the_others_render() {
 
 #[test]
 fn list_prints_every_diagram_without_rendering() {
-    let t = Tmp::new("list");
+    let t = Tmp::new("test", "list");
     let doc = t.path().join("doc.md");
     fs::write(
         &doc,
@@ -472,7 +421,7 @@ fn list_prints_every_diagram_without_rendering() {
 /// `mmdc -i - -o x.svg` reads one bare Mermaid diagram from standard input.
 #[test]
 fn bare_diagram_on_standard_input_as_mmdc() {
-    let t = Tmp::new("stdin-bare");
+    let t = Tmp::new("test", "stdin-bare");
     let out = t.path().join("x.svg");
     let mut child = bin()
         .args(["-i", "-", "-o", out.to_str().unwrap()])
@@ -498,7 +447,7 @@ fn bare_diagram_on_standard_input_as_mmdc() {
 /// picture (as mermaid-js shows nothing) and reported as a located warning.
 #[test]
 fn unknown_icons_are_warned_about() {
-    let t = Tmp::new("icons");
+    let t = Tmp::new("test", "icons");
     let doc = t.path().join("i.mmd");
     fs::write(
         &doc,

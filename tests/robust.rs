@@ -4,67 +4,16 @@
 //! processes on temporary folders, as in `tests/cli.rs`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_mermaid-render"))
-}
-
-/// A fresh temporary folder, removed when dropped.
-struct Tmp(PathBuf);
-
-impl Tmp {
-    fn new(name: &str) -> Tmp {
-        let p = std::env::temp_dir().join(format!(
-            "mermaid-render-robust-{}-{name}",
-            std::process::id()
-        ));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).unwrap();
-        Tmp(p)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn s(&self, rel: &str) -> String {
-        self.0.join(rel).to_str().unwrap().to_string()
-    }
-}
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run mermaid-render")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{bin, run, stderr, walk_files, Tmp};
 
 /// Every file under `dir` (hidden ones too), relative, sorted.
 fn all_files(dir: &Path) -> Vec<String> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                out.push(p.strip_prefix(base).unwrap().to_string_lossy().into_owned());
-            }
-        }
-    }
-    let mut v = Vec::new();
-    if dir.exists() {
-        walk(dir, dir, &mut v);
-    }
-    v.sort();
-    v
+    walk_files(dir, &|_| true)
 }
 
 /// The outputs under `dir`: every file but the cache manifest.
@@ -101,7 +50,7 @@ fn colliding_pairs_rendered_in_parallel_lose_and_tear_nothing() {
     // 150 pairs: `pN.md` holds a long and a short diagram (`pN-1`, `pN-2`)
     // and `pN-1.mmd` also wants `pN-1`. Workers write at once; each output
     // must be whole and hold its own diagram.
-    let t = Tmp::new("pairs");
+    let t = Tmp::new("robust", "pairs");
     let src = t.path().join("src");
     fs::create_dir_all(&src).unwrap();
     let n = 150;
@@ -161,7 +110,7 @@ fn colliding_pairs_rendered_in_parallel_lose_and_tear_nothing() {
 
 #[test]
 fn two_inputs_and_two_folders_with_one_name_both_survive() {
-    let t = Tmp::new("twodirs");
+    let t = Tmp::new("robust", "twodirs");
     for (d, id) in [("d1", "One"), ("d2", "Two")] {
         fs::create_dir_all(t.path().join(d)).unwrap();
         fs::write(
@@ -201,7 +150,7 @@ fn two_inputs_and_two_folders_with_one_name_both_survive() {
 
 #[test]
 fn rewritten_copies_with_one_name_both_survive() {
-    let t = Tmp::new("twodocs");
+    let t = Tmp::new("robust", "twodocs");
     for (d, id) in [("d1", "One"), ("d2", "Two")] {
         fs::create_dir_all(t.path().join(d)).unwrap();
         fs::write(
@@ -233,7 +182,7 @@ fn rewritten_copies_with_one_name_both_survive() {
 
 #[test]
 fn stale_temporary_files_of_a_killed_run_are_removed() {
-    let t = Tmp::new("stale");
+    let t = Tmp::new("robust", "stale");
     let doc = t.path().join("d.mmd");
     fs::write(&doc, "graph LR\n  A --> B\n").unwrap();
     let out = t.path().join("out");
@@ -276,7 +225,7 @@ fn stale_temporary_files_of_a_killed_run_are_removed() {
 
 #[test]
 fn a_run_killed_mid_batch_leaves_nothing_after_the_next_run() {
-    let t = Tmp::new("killed");
+    let t = Tmp::new("robust", "killed");
     let src = t.path().join("src");
     fs::create_dir_all(&src).unwrap();
     for i in 0..200 {
@@ -315,7 +264,7 @@ fn a_run_killed_mid_batch_leaves_nothing_after_the_next_run() {
 
 #[test]
 fn a_255_byte_document_name_renders() {
-    let t = Tmp::new("longname");
+    let t = Tmp::new("robust", "longname");
     // 251 + `.mmd`: the outputs `<251>.svg` and `<251>.png` fit exactly.
     let exact = format!("{}.mmd", "a".repeat(251));
     // 252 + `.md`: `<252>.svg` would be 256 bytes, so it is shortened.
@@ -351,7 +300,7 @@ fn a_255_byte_document_name_renders() {
 
 #[test]
 fn dev_zero_is_refused_within_the_reading_budget_and_others_render() {
-    let t = Tmp::new("devzero");
+    let t = Tmp::new("robust", "devzero");
     let good = t.path().join("good.mmd");
     fs::write(&good, "graph LR\n  A --> B\n").unwrap();
     let out = t.path().join("out");
@@ -376,7 +325,7 @@ fn dev_zero_is_refused_within_the_reading_budget_and_others_render() {
 
 #[test]
 fn a_huge_file_and_a_fifo_are_refused_at_the_budget() {
-    let t = Tmp::new("huge");
+    let t = Tmp::new("robust", "huge");
     let huge = t.path().join("huge.md");
     // A sparse 100 MiB file: refused from its size, without reading it.
     fs::File::create(&huge).unwrap().set_len(100 << 20).unwrap();
@@ -437,7 +386,7 @@ fn a_huge_file_and_a_fifo_are_refused_at_the_budget() {
 
 #[test]
 fn a_fifo_inside_a_folder_is_not_read() {
-    let t = Tmp::new("fifowalk");
+    let t = Tmp::new("robust", "fifowalk");
     let src = t.path().join("src");
     fs::create_dir_all(&src).unwrap();
     fs::write(src.join("good.mmd"), "graph LR\n  A --> B\n").unwrap();
@@ -468,7 +417,7 @@ fn with_ends(text: &str, nl: &str) -> String {
 
 #[test]
 fn lf_crlf_and_cr_documents_give_identical_diagrams_and_messages() {
-    let t = Tmp::new("endings");
+    let t = Tmp::new("robust", "endings");
     let good = "graph TD\n  A[Start] --> B{Choice}\n  B -->|yes| C\n";
     let bad = "graph TD\n  A --> B\n  B --> ((\n";
     let forms: [Form; 3] = [
@@ -526,7 +475,7 @@ fn lf_crlf_and_cr_documents_give_identical_diagrams_and_messages() {
 
 #[test]
 fn rewriting_a_cr_document_keeps_its_line_ends() {
-    let t = Tmp::new("crrewrite");
+    let t = Tmp::new("robust", "crrewrite");
     let doc = t.path().join("a.md");
     fs::write(
         &doc,
@@ -553,7 +502,7 @@ fn rewriting_a_cr_document_keeps_its_line_ends() {
 #[test]
 fn symlinks_inside_are_followed_loops_and_outside_links_skipped_with_a_note() {
     use std::os::unix::fs::symlink;
-    let t = Tmp::new("links");
+    let t = Tmp::new("robust", "links");
     let src = t.path().join("src");
     fs::create_dir_all(src.join("sub")).unwrap();
     fs::create_dir_all(t.path().join("other")).unwrap();
@@ -623,7 +572,7 @@ fn symlinks_inside_are_followed_loops_and_outside_links_skipped_with_a_note() {
 
 #[test]
 fn a_refused_png_leaves_the_svg_written_and_the_run_goes_on() {
-    let t = Tmp::new("pngrefused");
+    let t = Tmp::new("robust", "pngrefused");
     // Tall and wide enough that `--width 32760` makes the PNG's height
     // exceed what a PNG may have: refused before any pixel is drawn. Two
     // such documents: the second is still rendered after the first fails.
@@ -666,7 +615,7 @@ fn a_refused_png_leaves_the_svg_written_and_the_run_goes_on() {
 
 #[test]
 fn hostile_documents_give_no_script_and_write_nothing_outside_the_output_folder() {
-    let t = Tmp::new("hostile");
+    let t = Tmp::new("robust", "hostile");
     let src = t.path().join("src");
     fs::create_dir_all(src.join("deep")).unwrap();
     fs::write(
@@ -712,7 +661,7 @@ fn hostile_documents_give_no_script_and_write_nothing_outside_the_output_folder(
 
 #[test]
 fn rewriting_into_the_input_folder_never_replaces_a_source() {
-    let t = Tmp::new("samedir");
+    let t = Tmp::new("robust", "samedir");
     let source = "# T\n\n```mermaid\ngraph LR\n  A --> B\n```\n";
     fs::write(t.path().join("a.md"), source).unwrap();
     let dir = t.path().to_str().unwrap();
