@@ -2,6 +2,27 @@
 
 use super::{Context, RenderFn};
 use crate::config::Config;
+use crate::syntax::{read_preamble, ParseError, Preamble};
+
+/// `src` read through the shared preamble, then a type's own parser.
+pub(crate) fn parse_with<T>(
+    src: &str,
+    parse: impl Fn(&Preamble<'_>) -> Result<T, ParseError>,
+) -> Result<T, ParseError> {
+    parse(&read_preamble(src)?)
+}
+
+/// Where and why `src` is rejected: (line, column, message). Panics when
+/// it parses.
+pub(crate) fn error_with<T: std::fmt::Debug>(
+    src: &str,
+    parse: impl Fn(&Preamble<'_>) -> Result<T, ParseError>,
+) -> (usize, usize, String) {
+    match parse_with(src, parse) {
+        Ok(d) => panic!("{src:?} parsed: {d:?}"),
+        Err(e) => (e.span.line, e.span.col, e.message),
+    }
+}
 
 /// Bodies that have broken parsers before: empty input, unclosed quotes and
 /// directives, non-ASCII, huge and non-finite numbers, control characters.

@@ -6,11 +6,10 @@ use super::model::{Architecture, NodeKind, Side};
 use super::{parse, render_architecture};
 use crate::config::Config;
 use crate::diagrams::Context;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<Architecture, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn arch(src: &str) -> Architecture {
@@ -18,10 +17,7 @@ fn arch(src: &str) -> Architecture {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(p) => panic!("{src:?} parsed: {p:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn svg_of(src: &str) -> String {

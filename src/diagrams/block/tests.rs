@@ -7,11 +7,10 @@ use super::{parse, render_block, BlockConfig};
 use crate::config::Config;
 use crate::diagrams::Context;
 use crate::shape::Shape;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<BlockDiagram, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn diagram(src: &str) -> BlockDiagram {
@@ -57,10 +56,7 @@ fn summary(d: &BlockDiagram) -> String {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(p) => panic!("{src:?} parsed: {p:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn geometry(d: &BlockDiagram) -> Geometry {

@@ -6,11 +6,10 @@ use super::model::{BoundaryKind, ElementKind, C4};
 use super::{parse, render_c4, C4Config};
 use crate::config::Config;
 use crate::diagrams::Context;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<C4, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn c4(src: &str) -> C4 {
@@ -18,10 +17,7 @@ fn c4(src: &str) -> C4 {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(p) => panic!("{src:?} parsed: {p:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn geometry(d: &C4) -> Geometry {

@@ -7,8 +7,7 @@ use crate::config::Config;
 use crate::syntax::read_preamble;
 
 fn parse_src(src: &str) -> Result<Diagram, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn ok(src: &str) -> Diagram {
@@ -37,10 +36,7 @@ fn rels(d: &Diagram) -> Vec<String> {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(d) => panic!("{src:?} parsed: {d:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 #[test]

@@ -7,11 +7,10 @@ use super::model::{format_value, Pie};
 use super::{parse, render_pie, PieConfig};
 use crate::config::{Config, Value};
 use crate::diagrams::Context;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<Pie, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn pie(src: &str) -> Pie {
@@ -28,10 +27,7 @@ fn summary(p: &Pie) -> String {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(p) => panic!("{src:?} parsed: {p:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn config(json: &str) -> Config {

@@ -7,11 +7,10 @@ use super::model::Quadrant;
 use super::{parse, render_quadrant, QuadrantConfig};
 use crate::config::Config;
 use crate::diagrams::Context;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<Quadrant, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn chart(src: &str) -> Quadrant {
@@ -19,10 +18,7 @@ fn chart(src: &str) -> Quadrant {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(q) => panic!("{src:?} parsed: {q:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn config(json: &str) -> Config {

@@ -8,11 +8,10 @@ use super::model::{Graticule, Radar};
 use super::{parse, render_radar, RadarConfig};
 use crate::config::Config;
 use crate::diagrams::Context;
-use crate::syntax::{read_preamble, ParseError};
+use crate::syntax::ParseError;
 
 fn parse_src(src: &str) -> Result<Radar, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn radar(src: &str) -> Radar {
@@ -20,10 +19,7 @@ fn radar(src: &str) -> Radar {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(r) => panic!("{src:?} parsed: {r:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn config(json: &str) -> Config {

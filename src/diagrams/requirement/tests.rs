@@ -7,8 +7,7 @@ use crate::config::{Config, Value};
 use crate::syntax::read_preamble;
 
 fn parse_src(src: &str) -> Result<Diagram, ParseError> {
-    let pre = read_preamble(src)?;
-    parse::parse(&pre)
+    crate::diagrams::testkit::parse_with(src, parse::parse)
 }
 
 fn ok(src: &str) -> Diagram {
@@ -16,10 +15,7 @@ fn ok(src: &str) -> Diagram {
 }
 
 fn err(src: &str) -> (usize, usize, String) {
-    match parse_src(src) {
-        Ok(d) => panic!("{src:?} parsed: {d:?}"),
-        Err(e) => (e.span.line, e.span.col, e.message),
-    }
+    crate::diagrams::testkit::error_with(src, parse::parse)
 }
 
 fn rels(d: &Diagram) -> Vec<String> {
