@@ -2,10 +2,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Stdio;
 
 mod common;
-use common::{bin, run, stderr, walk_files, Tmp};
+use common::{run, run_with_stdin, stderr, walk_files, Tmp};
 
 /// Every file under `dir`, relative, sorted (the cache manifest left out).
 fn files(dir: &Path) -> Vec<String> {
@@ -303,21 +302,10 @@ fn missing_input_and_bad_usage_exit_2() {
 fn reads_standard_input() {
     let t = Tmp::new("test", "stdin");
     let out = t.path().join("out");
-    let mut child = bin()
-        .args(["-", "-o", out.to_str().unwrap(), "-f", "svg"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("```mermaid\n{SIMPLE}```\n").as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_with_stdin(
+        &["-", "-o", out.to_str().unwrap(), "-f", "svg"],
+        &format!("```mermaid\n{SIMPLE}```\n"),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(files(&out), vec!["stdin.svg"]);
 }
@@ -423,21 +411,7 @@ fn list_prints_every_diagram_without_rendering() {
 fn bare_diagram_on_standard_input_as_mmdc() {
     let t = Tmp::new("test", "stdin-bare");
     let out = t.path().join("x.svg");
-    let mut child = bin()
-        .args(["-i", "-", "-o", out.to_str().unwrap()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(SIMPLE.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_with_stdin(&["-i", "-", "-o", out.to_str().unwrap()], SIMPLE);
     assert!(o.status.success(), "{}", stderr(&o));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("<svg"), "{svg}");
