@@ -63,6 +63,11 @@ pub struct Options {
     /// Also produce the layout JSON ([`Rendered::layout_json`]) for the
     /// types laid out as graphs. Default false.
     pub layout_json: bool,
+    /// Draw the SVG. Default true. With false and [`Options::layout_json`],
+    /// the types that write a layout JSON skip drawing ([`Rendered::svg`]
+    /// is then empty and the PNG and PDF have nothing to draw): for callers
+    /// that want only the geometry. Other types draw regardless.
+    pub draw_svg: bool,
     /// Use the machine's fonts (fontdb's system font folders) after the
     /// embedded ones, for measuring and drawing, for characters no
     /// embedded font has. Default false (output independent of the machine).
@@ -139,6 +144,7 @@ impl Default for Options {
             background: Some("white".into()),
             max_source_bytes: DEFAULT_MAX_SOURCE_BYTES,
             layout_json: false,
+            draw_svg: true,
             system_fonts: false,
             budgets: Budgets::default(),
             css: None,
@@ -322,6 +328,7 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
         svg_id: &id,
         background: options.background.as_deref(),
         layout_json: options.layout_json,
+        draw_svg: options.draw_svg || !options.layout_json,
         budgets: options.budgets,
     };
     let (d, name) = diagrams::render(&pre, &cx)?;

@@ -446,3 +446,49 @@ fn unknown_icons_are_warned_about() {
     let svg = fs::read_to_string(out.join("i.svg")).unwrap();
     assert!(!svg.contains("no-such-icon"), "never printed as text");
 }
+
+/// `-f layout` alone skips drawing the SVG (the geometry is all it
+/// writes) and gives the same layout JSON as `-f svg,layout`, for every
+/// type that has one; a single job runs without a worker pool and a folder
+/// with several jobs in parallel, with identical outputs.
+#[test]
+fn layout_alone_matches_layout_beside_svg_and_jobs_do_not_change_outputs() {
+    let t = Tmp::new("cli", "layout-alone");
+    let docs = [
+        ("f.mmd", "flowchart LR\n  A[Start] --> B{Ok?}\n  B -->|yes| C\n  subgraph S\n    C --> D\n  end\n"),
+        ("c.mmd", "classDiagram\n  Animal <|-- Duck\n  Animal : +int age\n"),
+        ("s.mmd", "stateDiagram-v2\n  [*] --> Still\n  Still --> Moving\n  Moving --> [*]\n"),
+        ("e.mmd", "erDiagram\n  CUSTOMER ||--o{ ORDER : places\n"),
+        ("r.mmd", "requirementDiagram\n  requirement r1 {\n    id: 1\n    text: t\n  }\n  element e1 {\n    type: x\n  }\n  e1 - satisfies -> r1\n"),
+    ];
+    fs::create_dir_all(t.path().join("in")).unwrap();
+    for (name, text) in docs {
+        fs::write(t.path().join("in").join(name), text).unwrap();
+    }
+    let go = |out: &str, formats: &str, jobs: &str| {
+        let o = run(&[&t.s("in"), "-o", &t.s(out), "-f", formats, "-j", jobs, "-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    go("alone", "layout", "2");
+    go("beside", "svg,layout", "2");
+    go("serial", "svg,layout", "1");
+    for (name, _) in docs {
+        let stem = name.trim_end_matches(".mmd");
+        let read = |dir: &str, ext: &str| {
+            fs::read(t.path().join(dir).join(format!("{stem}.{ext}")))
+                .unwrap_or_else(|e| panic!("{dir}/{stem}.{ext}: {e}"))
+        };
+        assert_eq!(
+            read("alone", "layout.json"),
+            read("beside", "layout.json"),
+            "{name}"
+        );
+        assert_eq!(
+            read("serial", "layout.json"),
+            read("beside", "layout.json"),
+            "{name}"
+        );
+        assert_eq!(read("serial", "svg"), read("beside", "svg"), "{name}");
+        assert!(!t.path().join("alone").join(format!("{stem}.svg")).exists());
+    }
+}

@@ -8,7 +8,7 @@ use mermaid_render::config::Value;
 use mermaid_render::extract::{self, Block, SourceKind};
 use mermaid_render::{Error, Options};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -139,8 +139,11 @@ pub fn run(args: &Args) -> Result<Summary> {
         _ => args.output.clone(),
     };
     if let Ok(out_canon) = fs::canonicalize(&plan_dir) {
+        // Canonical folders are cached: one `canonicalize` per folder, not
+        // per document (it is a readlink per path component).
+        let mut folders: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
         for d in &docs {
-            let input = fs::canonicalize(&d.name).ok();
+            let input = canonical_cached(Path::new(&d.name), &mut folders);
             if let Some(rel) = input
                 .as_deref()
                 .and_then(|p| p.strip_prefix(&out_canon).ok())
@@ -256,7 +259,9 @@ pub fn run(args: &Args) -> Result<Summary> {
             );
         }
     }
-    let options = options_of(args)?;
+    let mut options = options_of(args)?;
+    // `-f layout` alone: the geometry without drawing it.
+    options.draw_svg = md_out || args.rewrite || formats.iter().any(|f| *f != Format::Layout);
     let n_jobs = jobs.len();
     let job_options = |j: &Job| {
         let mut options = options.clone();
@@ -318,50 +323,52 @@ pub fn run(args: &Args) -> Result<Summary> {
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-        .context("starting the worker threads")?;
     let progress = Progress::new(n_jobs as u64, args.quiet);
-    let results: Vec<JobResult> = pool.install(|| {
-        jobs.par_iter()
-            .zip(expected.par_iter())
-            .map(|(j, outs)| {
-                let r = if !force && fresh(outs) {
-                    JobResult {
-                        status: Status::UpToDate,
-                        outputs: outs.iter().map(|(rel, _)| out_dir.join(rel)).collect(),
-                        ty: mermaid_render::diagram_type(&j.block.source)
-                            .ok()
-                            .flatten()
-                            .unwrap_or("unknown")
-                            .to_string(),
-                        error: None,
-                        io: false,
-                        ms: 0,
-                        notes: String::new(),
-                    }
-                } else {
-                    let started = Instant::now();
-                    let mut r = render_one(
-                        &j.block,
-                        j.doc,
-                        &j.stem,
-                        &out_dir,
-                        formats,
-                        (args.scale, args.width, args.height),
-                        &job_options(j),
-                        if force { &[] } else { outs.as_slice() },
-                        &cache,
-                    );
-                    r.ms = started.elapsed().as_millis() as u64;
-                    r
-                };
-                progress.tick();
-                r
-            })
-            .collect()
-    });
+    let one = |(j, outs): (&Job, &Vec<(PathBuf, String)>)| {
+        let r = if !force && fresh(outs) {
+            JobResult {
+                status: Status::UpToDate,
+                outputs: outs.iter().map(|(rel, _)| out_dir.join(rel)).collect(),
+                ty: mermaid_render::diagram_type(&j.block.source)
+                    .ok()
+                    .flatten()
+                    .unwrap_or("unknown")
+                    .to_string(),
+                error: None,
+                io: false,
+                ms: 0,
+                notes: String::new(),
+            }
+        } else {
+            let started = Instant::now();
+            let mut r = render_one(
+                &j.block,
+                j.doc,
+                &j.stem,
+                &out_dir,
+                formats,
+                (args.scale, args.width, args.height),
+                &job_options(j),
+                if force { &[] } else { outs.as_slice() },
+                &cache,
+            );
+            r.ms = started.elapsed().as_millis() as u64;
+            r
+        };
+        progress.tick();
+        r
+    };
+    // One worker, or one job: no thread pool (starting one costs more than
+    // a small diagram's whole render).
+    let results: Vec<JobResult> = if threads.min(n_jobs) <= 1 {
+        jobs.iter().zip(expected.iter()).map(one).collect()
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.min(n_jobs))
+            .build()
+            .context("starting the worker threads")?;
+        pool.install(|| jobs.par_iter().zip(expected.par_iter()).map(one).collect())
+    };
     progress.finish();
 
     let mut records = Vec::new();
@@ -904,7 +911,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX);
     // As `File::create` would: readable by others unless the umask says no
@@ -914,7 +920,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
+    // The folder usually exists: try first, create it only when missing
+    // (saves a mkdir and a stat per file in large batches).
+    let mut tmp = match builder.tempfile_in(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            builder.tempfile_in(dir)?
+        }
+        r => r?,
+    };
     tmp.write_all(bytes)?;
     if FSYNC.load(Ordering::Relaxed) {
         tmp.as_file().sync_all()?;
@@ -922,6 +936,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     // On failure the temporary file is removed when `tmp` is dropped.
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// `fs::canonicalize(path)`, with the parent folder's canonical form taken
+/// from (and added to) `folders`; a path that is itself a symbolic link is
+/// resolved in full.
+fn canonical_cached(
+    path: &Path,
+    folders: &mut HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return fs::canonicalize(path).ok();
+    };
+    if name == ".." || fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        return fs::canonicalize(path).ok();
+    }
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    folders
+        .entry(parent.to_path_buf())
+        .or_insert_with(|| fs::canonicalize(parent).ok())
+        .as_ref()
+        .map(|p| p.join(name))
 }
 
 /// Whether a file name is one of this tool's temporary files: the current

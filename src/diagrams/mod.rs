@@ -61,6 +61,10 @@ pub struct Context<'a> {
     /// Whether the caller wants [`Drawing::layout_json`] (it costs as much
     /// as a tenth of a render, so it is written only on request).
     pub layout_json: bool,
+    /// Whether to draw the SVG; false only with `layout_json`, for callers
+    /// that want the geometry alone (types that write no layout JSON draw
+    /// regardless).
+    pub draw_svg: bool,
     /// Work budgets (nodes, edges, nesting, label length).
     pub budgets: crate::Budgets,
 }
@@ -74,6 +78,7 @@ impl<'a> Context<'a> {
             svg_id,
             background: None,
             layout_json: false,
+            draw_svg: true,
             budgets: crate::Budgets::default(),
         }
     }

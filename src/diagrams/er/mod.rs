@@ -63,7 +63,11 @@ pub fn render_diagram(d: &model::Diagram, title: Option<&str>, cx: &Context<'_>)
     let cfg = ErConfig::from_config(cx.config);
     let title = title.or(d.title.as_deref());
     let l = layout::layout(d, &cfg, cx.config.font_size, title);
-    let svg = draw::render_svg(d, &l, cx);
+    let svg = if cx.draw_svg {
+        draw::render_svg(d, &l, cx)
+    } else {
+        String::new()
+    };
     Drawing {
         svg,
         width: l.width,

@@ -263,7 +263,11 @@ fn subgraph_self_loops(graph: &model::Graph, geometry: &mut Geometry, margin: f6
 /// panic).
 pub fn render_graph(graph: &model::Graph, cx: &Context<'_>) -> Result<Drawing, InvalidGraph> {
     let fl = layout(graph, cx.config)?;
-    let svg = draw::render_svg(graph, &fl, cx);
+    let svg = if cx.draw_svg {
+        draw::render_svg(graph, &fl, cx)
+    } else {
+        String::new()
+    };
     Ok(Drawing {
         svg,
         width: fl.width,

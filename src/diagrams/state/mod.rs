@@ -63,7 +63,11 @@ pub fn render(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<Drawing, ParseErro
 pub fn render_diagram(d: &model::Diagram, cx: &Context<'_>) -> Drawing {
     let cfg = StateConfig::from_config(cx.config);
     let l = layout::layout(d, &cfg, cx.config.font_size);
-    let svg = draw::draw(d, &l, cx);
+    let svg = if cx.draw_svg {
+        draw::draw(d, &l, cx)
+    } else {
+        String::new()
+    };
     Drawing {
         svg,
         width: l.width,
