@@ -11,6 +11,8 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(out) = mermaid_render::render(text, &mermaid_render::Options::default()) {
         assert!(!out.svg.contains("<script"));
-        let _ = out.png(1.0);
+        // Half scale: the same raster and encoder code on a quarter of the pixels
+        // (the raster floor dominates otherwise), so more inputs per second.
+        let _ = out.png(0.5);
     }
 });
