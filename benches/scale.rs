@@ -26,8 +26,10 @@ fn scale(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10))
         .warm_up_time(Duration::from_secs(1));
     let svg = Options::default();
+    // As `-f layout` alone: the geometry, without drawing the SVG.
     let layout = Options {
         layout_json: true,
+        draw_svg: false,
         ..Options::default()
     };
     let src = chain(100_000);
