@@ -17,6 +17,7 @@ pub mod block;
 pub mod c4;
 pub mod class;
 pub mod er;
+pub mod error;
 pub mod eventmodeling;
 pub mod flowchart;
 pub mod gantt;
@@ -228,6 +229,7 @@ pub const REGISTRY: &[DiagramType] = &[
     ),
     row("zenuml", &["zenuml"], Some(zenuml::render)),
     row("info", &["info"], Some(info::render)),
+    row("error", &["error"], Some(error::render)),
 ];
 
 /// The registry row for a header keyword.
