@@ -349,6 +349,36 @@ pub fn render(source: &str, options: &Options) -> Result<Rendered, Error> {
     })
 }
 
+/// Check one diagram's source with its type's parser alone — no layout, no
+/// drawing — and return the type's name (`flowchart`, `sequence`, …).
+/// Parse errors are the ones [`render`] gives, with the same spans, for a
+/// small fraction of its cost; checks a type makes after parsing (a
+/// gantt's date arithmetic, for example) are left to [`render`]. For
+/// editors and linters, and the `parsers` fuzz target.
+///
+/// ```
+/// use mermaid_render::{parse_only, render, Options};
+/// let o = Options::default();
+/// assert_eq!(parse_only("graph TD\n  A --> B", &o).unwrap(), "flowchart");
+/// let bad = "sequenceDiagram\n  Alice ->> : hi";
+/// let (quick, full) = (parse_only(bad, &o).unwrap_err(), render(bad, &o).unwrap_err());
+/// assert_eq!(quick.to_string(), full.to_string());
+/// ```
+pub fn parse_only(source: &str, options: &Options) -> Result<&'static str, Error> {
+    if source.len() > options.max_source_bytes {
+        return Err(Error::LimitExceeded {
+            size: source.len(),
+            limit: options.max_source_bytes,
+        });
+    }
+    let normalized = extract::normalize_line_breaks(source);
+    let source: &str = &normalized;
+    let pre = syntax::read_preamble(source)?;
+    let config = Config::resolve(&options.config, options.theme.as_deref(), &pre.config);
+    let cx = diagrams::Context::new(&config, "mermaid").with_budgets(options.budgets);
+    Ok(diagrams::parse_only(&pre, &cx)?)
+}
+
 /// Warnings for a rendered diagram: unknown Font Awesome icons in a
 /// flowchart (dropped from the drawing, as mermaid-js shows nothing for
 /// them). The source is read again only when it names an icon at all.

@@ -75,7 +75,14 @@ fn parser_regressions() {
             continue;
         };
         let source = format!("{keyword}\n{body}");
-        if let Ok(out) = mermaid_render::render(&source, &mermaid_render::Options::default()) {
+        let options = mermaid_render::Options::default();
+        // What the target checks now (the parser alone) …
+        if let Ok(ty) = mermaid_render::parse_only(&source, &options) {
+            assert_eq!(ty, row.name, "{name}");
+        }
+        // … and what it checked before (layout and drawing too), where the
+        // finds kept here were made.
+        if let Ok(out) = mermaid_render::render(&source, &options) {
             assert!(out.svg.contains("<svg"), "{name}");
             assert!(!out.svg.contains("<script"), "{name}");
         }

@@ -264,6 +264,83 @@ pub(crate) fn render(
     Ok((f(pre, cx)?, ty.name))
 }
 
+/// A type's parser alone, as [`parse_only`] runs it.
+type ParseFn = fn(&Preamble<'_>, &Context<'_>) -> Result<(), ParseError>;
+
+/// The parser of the type named `name` (a registry row's name).
+fn parser_of(name: &str) -> Option<ParseFn> {
+    Some(match name {
+        "flowchart" => |pre, cx| flowchart::parse::parse_with(pre, cx.budgets).map(drop),
+        "pie" => |pre, _| pie::parse::parse(pre).map(drop),
+        "sequence" => |pre, cx| {
+            let cfg = sequence::SequenceConfig::from_config(cx.config);
+            sequence::parse::parse(
+                pre,
+                sequence::parse::ParseOptions {
+                    wrap: cfg.wrap,
+                    show_numbers: cfg.show_sequence_numbers,
+                },
+            )
+            .map(drop)
+        },
+        "class" => |pre, cx| {
+            let cfg = class::ClassConfig::from_config(cx.config);
+            class::parse::parse(pre, cfg.hierarchical_namespaces).map(drop)
+        },
+        "state" => |pre, _| state::parse::parse(pre).map(drop),
+        "er" => |pre, _| er::parse::parse(pre).map(drop),
+        "gantt" => |pre, _| gantt::parse::statements(pre).map(drop),
+        "gitgraph" => |pre, cx| {
+            let cfg = gitgraph::GitGraphConfig::from_config(cx.config);
+            gitgraph::parse::parse(
+                pre,
+                &gitgraph::parse::ParseOptions {
+                    main_branch_name: cfg.main_branch_name.clone(),
+                    main_branch_order: cfg.main_branch_order,
+                },
+            )
+            .map(drop)
+        },
+        "architecture" => |pre, _| architecture::parse::parse(pre).map(drop),
+        "block" => |pre, _| block::parse::parse(pre).map(drop),
+        "c4" => |pre, _| c4::parse::parse(pre).map(drop),
+        "error" => |pre, _| error::parse::parse(pre).map(drop),
+        "eventmodeling" => |pre, _| eventmodeling::parse::parse(pre).map(drop),
+        "info" => |pre, _| info::parse::parse(pre).map(drop),
+        "ishikawa" => |pre, _| ishikawa::parse::parse(pre).map(drop),
+        "journey" => |pre, _| journey::parse::parse(pre).map(drop),
+        "kanban" => |pre, _| kanban::parse::parse(pre).map(drop),
+        "mindmap" => |pre, _| mindmap::parse::parse(pre).map(drop),
+        "packet" => |pre, _| packet::parse::parse(pre).map(drop),
+        "quadrant" => |pre, _| quadrant::parse::parse(pre).map(drop),
+        "radar" => |pre, _| radar::parse::parse(pre).map(drop),
+        "requirement" => |pre, _| requirement::parse::parse(pre).map(drop),
+        "sankey" => |pre, _| sankey::parse::parse(pre).map(drop),
+        "timeline" => |pre, _| timeline::parse::parse(pre).map(drop),
+        "treemap" => |pre, _| treemap::parse::parse(pre).map(drop),
+        "treeview" => |pre, _| treeview::parse::parse(pre).map(drop),
+        "venn" => |pre, _| venn::parse::parse(pre).map(drop),
+        "wardley" => |pre, _| wardley::parse::parse(pre).map(drop),
+        "xychart" => |pre, _| xychart::parse::parse(pre).map(drop),
+        "zenuml" => |pre, _| zenuml::parse::parse(pre).map(drop),
+        _ => return None,
+    })
+}
+
+/// Read `pre`'s diagram with its type's parser only — no layout, no
+/// drawing — and return the type's name: the same parse errors as
+/// [`render`], at a small fraction of its cost (the checks some types make
+/// after parsing, such as a gantt's date arithmetic, are not run). Used by
+/// [`crate::parse_only`] and the `parsers` fuzz target.
+pub(crate) fn parse_only(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<&'static str, ParseError> {
+    let (ty, render) = type_of(pre)?;
+    match parser_of(ty.name) {
+        Some(parse) => parse(pre, cx)?,
+        None => drop(render(pre, cx)?),
+    }
+    Ok(ty.name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +355,33 @@ mod tests {
             }
         }
         assert!(lookup("nonsense").is_none());
+    }
+
+    /// Every type has its own parse-only row: the smallest source of each
+    /// type parses, and a broken one fails with the same error as the
+    /// whole render.
+    #[test]
+    fn parse_only_covers_every_type_with_the_render_errors() {
+        let config = crate::config::Config::default();
+        let cx = Context::new(&config, "m");
+        for t in REGISTRY {
+            assert!(parser_of(t.name).is_some(), "{}: no parser row", t.name);
+            let k = t.keywords[0];
+            let bad = format!("{k}\n  ((( }}}} -->> \"\n");
+            let pre = crate::syntax::read_preamble(&bad).expect("preamble");
+            let full = render(&pre, &cx).map(|(_, n)| n);
+            let quick = parse_only(&pre, &cx);
+            if let (Err(a), Err(b)) = (&full, &quick) {
+                assert_eq!(a, b, "{}: same error", t.name);
+            }
+            if full.is_err() && quick.is_ok() {
+                // Only errors found after parsing may be missed.
+                assert!(
+                    ["gantt", "xychart", "treemap", "packet"].contains(&t.name),
+                    "{}: render fails, parse_only does not",
+                    t.name
+                );
+            }
+        }
     }
 }
