@@ -150,6 +150,11 @@ GENDERED = rng(0x1F645, 0x1F64E) + [0x1F926, 0x1F937, 0x1F481, 0x1F482, 0x1F46E,
 for p in GENDERED:
     for g in (0x2640, 0x2642):
         SEQUENCES.append([p, ZWJ, g, VS16])
+# Keycaps (1️⃣ #️⃣ *️⃣): the digit stays the text face's (its cmap entry is dropped
+# below); the keycap ligature is pointed at the merged font's digit further down.
+KEYCAP_BASES = [ord(c) for c in "0123456789#*"]
+for base in KEYCAP_BASES:
+    SEQUENCES.append([base, VS16, 0x20E3])
 
 SLICES = list(range(11))
 emoji = []
@@ -198,11 +203,22 @@ for i in SLICES:
             glyphs.add(cmap[cp])
             singles.append(cp)
     f = subset_font(src, unicodes=singles, glyphs=sorted(glyphs), closure=False)
+    # The subsetter keeps the cmap entry of every kept glyph: a keycap's digit glyph
+    # must not take over the digit from the text faces in the merged cmap.
+    kept = set(singles)
+    keycap_gids = {cp: f.getGlyphID(g) for cp, g in f.getBestCmap().items() if cp in KEYCAP_BASES}
+    for table in f["cmap"].tables:
+        if table.format != 14:
+            table.cmap = {cp: g for cp, g in table.cmap.items() if cp in kept}
     f = roundtrip(f)
     scale_upem(f, UPEM)
     f = roundtrip(f)
     emoji.append(prefixed(f, "e%d_" % i))
-    part_cmaps.append(emoji[-1].getBestCmap())
+    part_cmaps.append(dict(emoji[-1].getBestCmap()))  # a copy: extended below
+    # Keycap bases: their glyph in this slice (by id: unmapped glyphs are renamed) stands
+    # for the merged cmap's glyph (see `canonical` below).
+    for base, gid in keycap_gids.items():
+        part_cmaps[-1][base] = emoji[-1].getGlyphOrder()[gid]
 
 missing = [s for s in SEQUENCES if tuple(s) not in placed]
 if missing:
@@ -250,6 +266,151 @@ for k, f in enumerate(emoji + fonts):
     print("part %d: %d glyphs, %d bytes" % (k, len(f.getGlyphOrder()), os.path.getsize(p)), file=sys.stderr)
 # Emoji first: their (prefixed) glyph names are kept, so the COLR built below matches.
 font = Merger().merge(paths)
+
+# PaintComposite with a Porter-Duff mode: usvg 0.49 draws only SrcOver and the blend
+# modes (as mix-blend-mode) and draws the others as plain layers, so an src_in "mask"
+# shows its backdrop -- a solid fill of the whole clip box (the grey box behind ⚠ 💻 📦 …)
+# or the flag's own shape. Noto's composites are all src_in of two kinds, rewritten here
+# into paints usvg draws:
+#   src_in(S, PaintSolid alpha a)  = S at group opacity a: one fill of the union of S's
+#       outlines at a (S is one colour), else each of S's colours' alpha times a;
+#   src_in(S, layers of glyph fills) = S clipped to the union of the layers' outlines
+#       (a PaintGlyph of a new glyph holding those outlines, transforms applied).
+# A union glyph is every outline's contours in one glyph: TrueType fills non-zero, so
+# overlapping contours of one orientation fill their union.
+from fontTools.misc.transform import Transform
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib.tables.otTables import CompositeMode, PaintFormat
+
+P = PaintFormat
+
+
+def own_transform(node):
+    """The affine transform a transform paint applies to its child, or None."""
+    fmt = node["Format"]
+    if fmt == P.PaintTransform:
+        t = node["Transform"]
+        return Transform(t["xx"], t["yx"], t["xy"], t["yy"], t["dx"], t["dy"])
+    if fmt == P.PaintTranslate:
+        return Transform().translate(node["dx"], node["dy"])
+    if fmt == P.PaintScale:
+        return Transform().scale(node["scaleX"], node["scaleY"])
+    if fmt == P.PaintScaleUniform:
+        return Transform().scale(node["scale"])
+    if fmt == P.PaintScaleAroundCenter:
+        cx, cy = node["centerX"], node["centerY"]
+        return Transform().translate(cx, cy).scale(node["scaleX"], node["scaleY"]).translate(-cx, -cy)
+    if fmt == P.PaintScaleUniformAroundCenter:
+        cx, cy = node["centerX"], node["centerY"]
+        return Transform().translate(cx, cy).scale(node["scale"]).translate(-cx, -cy)
+    if fmt in (P.PaintRotate, P.PaintRotateAroundCenter, P.PaintSkew, P.PaintSkewAroundCenter):
+        raise SystemExit("composite rewrite: unhandled transform %s" % P(fmt).name)
+    return None
+
+
+def glyph_fills(node, ts=Transform()):
+    """The (glyph, transform, fill paint) leaves of a tree of layers, transforms and glyph
+    fills, or None when it holds anything else."""
+    fmt = node["Format"]
+    if fmt == P.PaintGlyph:
+        return [(node["Glyph"], ts, node["Paint"])]
+    if fmt == P.PaintColrLayers:
+        out = []
+        for layer in node["Layers"]:
+            sub = glyph_fills(layer, ts)
+            if sub is None:
+                return None
+            out += sub
+        return out
+    own = own_transform(node)
+    if own is None:
+        return None
+    return glyph_fills(node["Paint"], ts.transform(own))
+
+
+glyph_set = font.getGlyphSet()
+union_glyphs = {}  # key -> (name, glyph)
+
+
+def union_glyph(fills):
+    """A new glyph holding the outlines of the given (glyph, transform) leaves."""
+    key = tuple((g, tuple(round(v, 6) for v in ts)) for g, ts, _ in fills)
+    if key in union_glyphs:
+        return union_glyphs[key][0]
+    pen = TTGlyphPen(None)
+    for g, ts, _ in fills:
+        rec = DecomposingRecordingPen(glyph_set)
+        glyph_set[g].draw(rec)
+        rec.replay(TransformPen(pen, ts))
+    name = "union%04d" % len(union_glyphs)
+    union_glyphs[key] = (name, pen.glyph())
+    return name
+
+
+def scale_alpha(node, a):
+    if isinstance(node, dict):
+        return {k: (v * a if k == "Alpha" else scale_alpha(v, a)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [scale_alpha(v, a) for v in node]
+    return node
+
+
+def opaque_solid(paint):
+    return paint["Format"] == P.PaintSolid and paint["Alpha"] == 1.0
+
+
+def src_in(source, backdrop):
+    if backdrop["Format"] == P.PaintSolid:
+        a = backdrop["Alpha"]
+        fills = glyph_fills(source)
+        if fills and len({(f["Format"], f.get("PaletteIndex"), f.get("Alpha")) for _, _, f in fills}) == 1 \
+                and fills[0][2]["Format"] == P.PaintSolid:
+            fill = dict(fills[0][2], Alpha=fills[0][2]["Alpha"] * a)
+            return {"Format": P.PaintGlyph, "Glyph": union_glyph(fills), "Paint": fill}
+        return source if a == 1.0 else scale_alpha(source, a)
+    fills = glyph_fills(backdrop)
+    if fills is None:
+        raise SystemExit("composite rewrite: unhandled src_in backdrop %s" % P(backdrop["Format"]).name)
+    # The backdrop's translucent layers (a 20 % shade) lie inside its opaque ones: the
+    # opaque layers' union is the mask.
+    opaque = [f for f in fills if opaque_solid(f[2])] or fills
+    return {"Format": P.PaintGlyph, "Glyph": union_glyph(opaque), "Paint": source}
+
+
+DRAWN_MODES = {CompositeMode.SRC_OVER} | {m for m in CompositeMode if m >= CompositeMode.SCREEN}
+
+
+def rewrite(node):
+    if isinstance(node, list):
+        return [rewrite(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: rewrite(v) for k, v in node.items()}
+    if node.get("Format") == P.PaintComposite:
+        mode = CompositeMode[node["CompositeMode"].upper()] if isinstance(node["CompositeMode"], str) \
+            else CompositeMode(node["CompositeMode"])
+        if mode == CompositeMode.SRC_IN:
+            return src_in(node["SourcePaint"], node["BackdropPaint"])
+        if mode not in DRAWN_MODES:
+            raise SystemExit("composite rewrite: unhandled mode %s" % mode.name)
+    if node.get("Format") in (P.PaintSweepGradient, P.PaintVarSweepGradient):
+        raise SystemExit("usvg draws no sweep gradient")
+    return node
+
+
+paints = {glyph: rewrite(paint) for glyph, paint in paints.items()}
+order = list(font.getGlyphOrder())
+for name, glyph in union_glyphs.values():
+    order.append(name)
+font.setGlyphOrder(order)
+font["glyf"].glyphOrder = order
+for name, glyph in union_glyphs.values():
+    font["glyf"][name] = glyph
+    glyph.recalcBounds(font["glyf"])
+    font["hmtx"][name] = (0, getattr(glyph, "xMin", 0))
+print("composites rewritten: %d union glyphs" % len(union_glyphs), file=sys.stderr)
 
 colr = buildCOLR(paints, version=1, clipBoxes=clip_boxes)
 font["COLR"] = colr

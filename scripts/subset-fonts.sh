@@ -34,6 +34,8 @@
 #   - general punctuation, arrows and common symbols (letterlike, number forms, maths,
 #     enclosed alphanumerics, box drawing, block elements, geometric shapes, misc symbols).
 # ASCII, Latin-1 and Latin Extended-A come from Liberation Sans.
+# Every character the fallback face has (emoji, symbols, arrows, maths) is left out: the
+# fallback face is built first, and the CJK face is reached by CJK text only (see below).
 # Hinting is dropped (resvg does not hint). Only the horizontal layout features that
 # harfrust applies by default are kept; localised (locl: JP/KR/TC shapes) and vertical forms
 # are dropped, which roughly halves the glyph count. Measurement and drawing use this same
@@ -62,7 +64,16 @@ UNICODES="$(mktemp)"
 EMOJI="$(mktemp -d)"
 trap 'rm -rf "$UNICODES" "$EMOJI"' EXIT
 
-python3 - "$UNICODES" <<'PY'
+# The fallback face first: scripts, symbols and COLRv1 colour emoji (see fonts-fallback.py),
+# from the colour emoji package; the CJK subset below leaves out what it has.
+(cd "$EMOJI" && npm pack --silent @infolektuell/noto-color-emoji@0.2.0 >/dev/null &&
+  tar xzf infolektuell-noto-color-emoji-0.2.0.tgz)
+
+cat "$EMOJI/package/LICENSE" >> "$OUT/LICENSE-NotoFallback.txt"
+python3 "$ROOT/scripts/fonts-fallback.py" /usr/share/fonts/truetype/noto \
+  "$EMOJI/package/files" "$OUT/NotoFallback-subset.ttf"
+
+python3 - "$UNICODES" "$OUT/NotoFallback-subset.ttf" <<'PY'
 import sys
 
 cps = set()
@@ -142,6 +153,21 @@ ranges = [
 for lo, hi in ranges:
     cps.update(range(lo, hi + 1))
 
+# What the fallback face has (emoji, symbols, arrows, maths …) is left to it: usvg takes the
+# first face that has a line's first missing character, and the CJK face has no space
+# glyph, so its shaping drops U+FE0F and ZWJ and no longer lines up glyph for glyph with
+# the other faces -- "★ ☀️" or "⚠ ⚠️" would draw as tofu, and ☀ ⚠ as text symbols, not
+# colour emoji. The CJK face is then reached by CJK text only.
+from fontTools.ttLib import TTFont
+fallback = set(TTFont(sys.argv[2]).getBestCmap())
+dropped = sorted(cps & fallback)
+cps -= fallback
+print("CJK subset: %d characters left to the fallback face" % len(dropped), file=sys.stderr)
+# A space glyph (its advance set to Liberation Sans's below): without one, the shaping
+# deletes U+FE0F and ZWJ, and a CJK line with an emoji ("完成 ⚠️", "안녕 ❤️") no longer
+# lines up glyph for glyph with the other faces and draws as tofu.
+cps.add(0x20)
+
 with open(sys.argv[1], "w") as f:
     f.write(",".join("U+%04X" % cp for cp in sorted(cps)))
 print("CJK subset: %d requested codepoints" % len(cps), file=sys.stderr)
@@ -154,12 +180,18 @@ pyftsubset "$CJK_TTC" \
   --layout-features=ccmp,calt,clig,liga,rlig,kern,mark,mkmk \
   --name-IDs=0,1,2,3,4,5,6,13,14 \
   --output-file="$OUT/NotoSansCJKsc-Regular-subset.otf"
+# The space glyph's advance: Liberation Sans's (569/2048 em) to the unit, so that a CJK line
+# with spaces, now shaped whole in this face, measures as before (within 0.0003 em a space).
+python3 - "$OUT/NotoSansCJKsc-Regular-subset.otf" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+font = TTFont(sys.argv[1])
+font.recalcTimestamp = False
+space = font.getBestCmap()[0x20]
+_, lsb = font["hmtx"][space]
+font["hmtx"][space] = (round(569 / 2048 * font["head"].unitsPerEm), lsb)
+font.save(sys.argv[1])
+PY
 
-# The fallback face: scripts, symbols and COLRv1 colour emoji (see fonts-fallback.py).
-(cd "$EMOJI" && npm pack --silent @infolektuell/noto-color-emoji@0.2.0 >/dev/null &&
-  tar xzf infolektuell-noto-color-emoji-0.2.0.tgz)
-cat "$EMOJI/package/LICENSE" >> "$OUT/LICENSE-NotoFallback.txt"
-python3 "$ROOT/scripts/fonts-fallback.py" /usr/share/fonts/truetype/noto \
-  "$EMOJI/package/files" "$OUT/NotoFallback-subset.ttf"
 
 ls -l "$OUT"
