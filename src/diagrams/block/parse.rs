@@ -73,6 +73,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<BlockDiagram> {
         ));
     }
     rest = after_line(rest);
+    crate::diagrams::budget::lines(source, body)?;
     while !rest.is_empty() {
         let line_start = rest.trim_start_matches([' ', '\t', '\r', '\n']);
         if line_start.is_empty() {
@@ -99,6 +100,10 @@ pub fn parse(pre: &Preamble<'_>) -> R<BlockDiagram> {
         }
         let line = strip_comment(line_of(line_start));
         p.line(line.trim_end())?;
+        let at = line.trim_end();
+        crate::diagrams::budget::nodes(source, at, p.d.blocks.len().saturating_sub(1), "block")?;
+        crate::diagrams::budget::edges(source, at, p.d.edges.len(), "link")?;
+        crate::diagrams::budget::nesting(source, at, p.stack.len().saturating_sub(1), "block")?;
         rest = after_line(line_start);
     }
     if let Some(&(_, at)) = p.stack.get(1) {

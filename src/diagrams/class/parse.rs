@@ -811,6 +811,7 @@ pub fn parse(pre: &Preamble<'_>, hierarchical: bool) -> Result<Diagram, ParseErr
         hierarchical,
         lollipops: 0,
     };
+    crate::diagrams::budget::lines(pre.source, body)?;
     let mut guard = 0usize;
     while !rest.is_empty() {
         guard += 1;
@@ -828,6 +829,9 @@ pub fn parse(pre: &Preamble<'_>, hierarchical: bool) -> Result<Diagram, ParseErr
         let (line, next) = logical_line(rest);
         let t = strip_comment(line).trim();
         rest = p.statement(t, next)?;
+        crate::diagrams::budget::nodes(pre.source, t, p.d.classes.len(), "class")?;
+        crate::diagrams::budget::edges(pre.source, t, p.d.relations.len(), "relation")?;
+        crate::diagrams::budget::nesting(pre.source, t, p.ns.len(), "namespace")?;
     }
     if let Some((ix, at)) = p.ns.last() {
         let id = p.d.namespaces[*ix].id.clone();

@@ -539,6 +539,7 @@ impl<'s> Parser<'s> {
 pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
     let body = pre.body();
     let (_, mut rest) = split_line(body);
+    crate::diagrams::budget::lines(pre.source, body)?;
     let mut p = Parser {
         src: pre.source,
         d: Diagram::default(),
@@ -561,6 +562,9 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
         while let (Some(more), after) = step {
             step = p.statement(more, after)?;
         }
+        crate::diagrams::budget::nodes(pre.source, t, p.d.states.len(), "state")?;
+        crate::diagrams::budget::edges(pre.source, t, p.d.transitions.len(), "transition")?;
+        crate::diagrams::budget::nesting(pre.source, t, p.stack.len(), "state")?;
         rest = step.1;
     }
     if let Some((c, at)) = p.stack.last() {
