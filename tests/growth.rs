@@ -594,3 +594,54 @@ fn an_over_budget_sequence_leaves_the_next_diagram_rendered() {
     assert!(out.join("doc-2.svg").exists(), "{err}");
     assert!(!out.join("doc-1.svg").exists(), "{err}");
 }
+
+#[test]
+fn node_budget_in_chart_and_tree_types() {
+    let cases = [
+        (
+            "C4Context\nPerson(a, \"A\")\nPerson(b, \"B\")\nPerson(c, \"C\")\nPerson(d, \"D\")\n",
+            5,
+        ),
+        ("treemap-beta\n\"a\": 1\n\"b\": 2\n\"c\": 3\n\"d\": 4\n", 5),
+        ("treeView-beta\n  a\n  b\n  c\n  d\n", 5),
+        (
+            "quadrantChart\n  A: [0.1, 0.2]\n  B: [0.2, 0.3]\n  C: [0.3, 0.4]\n  D: [0.4, 0.5]\n",
+            5,
+        ),
+        (
+            "packet-beta\n  0-1: \"a\"\n  2-3: \"b\"\n  4-5: \"c\"\n  6-7: \"d\"\n",
+            5,
+        ),
+        ("xychart-beta\n  bar [1, 2, 3, 4]\n", 2),
+        ("timeline\n  a : x\n  b : y\n  c : z\n  d : w\n", 5),
+        (
+            "journey\n  section S\n  a: 5: Me\n  b: 5: Me\n  c: 5: Me\n  d: 5: Me\n",
+            6,
+        ),
+    ];
+    for (src, line) in cases {
+        let (l, msg) = refused_at(src, nodes(3), "node", "--max-nodes");
+        assert_eq!(l, line, "{msg}\n{src}");
+        let options = Options {
+            budgets: nodes(10),
+            ..Options::default()
+        };
+        assert!(render(src, &options).is_ok(), "{src}");
+    }
+}
+
+#[test]
+fn nesting_budget_in_tree_types() {
+    let mut tree = String::from("treeView-beta\n");
+    let mut map = String::from("treemap-beta\n");
+    for i in 0..5 {
+        let _ = writeln!(tree, "{}n{i}", "  ".repeat(i + 1));
+        let _ = writeln!(map, "{}\"n{i}\"", "  ".repeat(i));
+    }
+    map.push_str(&format!("{}\"leaf\": 1\n", "  ".repeat(5)));
+    for src in [tree, map] {
+        let (l, msg) = refused_at(&src, nesting(3), "nesting", "--max-nesting");
+        assert_eq!(l, 5, "{msg}\n{src}");
+        assert!(msg.contains("nested 4 levels deep"), "{msg}");
+    }
+}
