@@ -641,11 +641,16 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
     }
     // Across lanes: move down below any label already placed.
     let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
-    // Boxes by row of `h + GAP` (of their top).
+    // Boxes by row of `h + GAP` (of their top) and column as wide as the
+    // widest label (of their left side).
     let row = h + GAP;
     let row_of = |y: f64| (y / row).floor() as i64;
-    let mut rows: std::collections::BTreeMap<i64, Vec<usize>> = std::collections::BTreeMap::new();
-    let mut checks: usize = 64usize.saturating_mul(nodes.len()).saturating_add(100_000);
+    let widest = ls.iter().map(|l| l.w).fold(1.0, f64::max);
+    let col_of = |x: f64| (x / widest).floor() as i64;
+    let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    // Cells and boxes looked at, at most.
+    let mut checks: usize = 128usize.saturating_mul(nodes.len()).saturating_add(200_000);
     let mut placed: Vec<Option<Label>> = vec![None; nodes.len()];
     let mut prev: Option<(f64, bool, f64)> = None;
     for (k, l) in ls.iter().enumerate() {
@@ -656,7 +661,8 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
             }
         }
         // Every box is `h` high, so one meeting `top` starts within one
-        // row (`h + GAP`) of it: only the rows around `top` are looked at.
+        // row (`h + GAP`) of it, and at most `widest` left of this label:
+        // only the cells around it are looked at.
         // Moving below any box met (here the lowest) never passes the
         // first free place, so the result is the one of moving below each
         // box met in turn. A cascade of labels all wanting the same place
@@ -666,8 +672,15 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
                 row_of(top - row).saturating_sub(1),
                 row_of(top + row).saturating_add(1),
             );
+            let (clo, chi) = (
+                col_of(l.left - widest).saturating_sub(1),
+                col_of(l.left + l.w).saturating_add(1),
+            );
             let mut below: Option<f64> = None;
-            for (_, ks) in rows.range(lo..=hi) {
+            let rows_looked = usize::try_from(hi.saturating_sub(lo)).unwrap_or(usize::MAX);
+            checks = checks.saturating_sub(rows_looked.saturating_add(1));
+            crate::work::add(rows_looked.saturating_add(1));
+            for (_, ks) in (lo..=hi).flat_map(|r| cells.range((r, clo)..=(r, chi))) {
                 checks = checks.saturating_sub(ks.len());
                 crate::work::add(ks.len());
                 for &j in ks {
@@ -688,7 +701,10 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
             }
         }
         let bbox = (l.left, top, l.w, h);
-        rows.entry(row_of(top)).or_default().push(boxes.len());
+        cells
+            .entry((row_of(top), col_of(l.left)))
+            .or_default()
+            .push(boxes.len());
         boxes.push(bbox);
         prev = Some((l.x, l.right, top + h));
         placed[l.node] = Some(Label {
