@@ -14,6 +14,7 @@
 
 pub mod architecture;
 pub mod block;
+pub(crate) mod budget;
 pub mod c4;
 pub mod class;
 pub mod er;
@@ -261,6 +262,7 @@ pub(crate) fn render(
     cx: &Context<'_>,
 ) -> Result<(Drawing, &'static str), ParseError> {
     let (ty, f) = type_of(pre)?;
+    let _budgets = budget::scope(cx.budgets);
     Ok((f(pre, cx)?, ty.name))
 }
 

@@ -470,6 +470,17 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
         }
         b.side(side)
     };
+    let near = super::route::Near::new(&solid);
+    // How far around its ends an edge looks for obstacles (with many):
+    // room for the stubs, clearances and a detour around the largest box.
+    let margin = 2.0 * super::route::STUB
+        + 4.0 * super::route::CLEAR
+        + 2.0
+            * solid
+                .iter()
+                .map(|b| b.w.max(b.h))
+                .filter(|v| v.is_finite())
+                .fold(0.0, f64::max);
     let mut edges = Vec::new();
     for (k, e) in d.edges.iter().enumerate() {
         let a = end_point(e.from, e.from_group, e.from_side);
@@ -486,16 +497,38 @@ pub fn layout(d: &Architecture, font_size: f64) -> Geometry {
         };
         let mut open = inside_of(e.from, e.from_group);
         open.extend(inside_of(e.to, e.to_group));
-        let mut obstacles = solid.clone();
-        for (g, r) in rects.iter().enumerate() {
-            if let Some(r) = r {
-                if !open.contains(&g) {
-                    obstacles.push(*r);
+        let all = || {
+            let mut obstacles = solid.clone();
+            for (g, r) in rects.iter().enumerate() {
+                if let Some(r) = r {
+                    if !open.contains(&g) {
+                        obstacles.push(*r);
+                    }
                 }
             }
-        }
-        let pts = super::route::route(a, e.from_side, b, e.to_side, &obstacles)
-            .unwrap_or_else(|| elbows(a, e.from_side, b, e.to_side));
+            obstacles
+        };
+        let routed = if solid.len() + groups.len() <= super::route::FEW {
+            super::route::route(a, e.from_side, b, e.to_side, &all())
+        } else {
+            // Many obstacles: route among those in a window around both
+            // ends; a route reaching the window's border (an obstacle
+            // outside it might be in the way) is routed again among all.
+            let window = around(a, b, margin);
+            let mut obstacles = near.within(&window);
+            for (g, r) in rects.iter().enumerate() {
+                if let Some(r) = r {
+                    if !open.contains(&g) && super::route::meets(r, &window) {
+                        obstacles.push(*r);
+                    }
+                }
+            }
+            match super::route::route(a, e.from_side, b, e.to_side, &obstacles) {
+                Some(pts) if inside(&pts, &window, super::route::CLEAR) => Some(pts),
+                _ => super::route::route(a, e.from_side, b, e.to_side, &all()),
+            }
+        };
+        let pts = routed.unwrap_or_else(|| elbows(a, e.from_side, b, e.to_side));
         edges.push(EdgeGeom {
             index: k,
             points: pts,
@@ -667,6 +700,27 @@ fn boxes_overlap(a: &Boxed, b: &Boxed) -> bool {
 
 /// Plain elbows between two side points (when no route around the
 /// obstacles was found): straight out of each side, then one or two bends.
+/// The box holding `a` and `b`, grown by `margin` on every side.
+fn around(a: Point, b: Point, margin: f64) -> Boxed {
+    let (x0, y0) = (a.x.min(b.x) - margin, a.y.min(b.y) - margin);
+    Boxed {
+        x: x0,
+        y: y0,
+        w: a.x.max(b.x) + margin - x0,
+        h: a.y.max(b.y) + margin - y0,
+    }
+}
+
+/// Whether every point of `pts` lies inside `w` by at least `clear`.
+fn inside(pts: &[Point], w: &Boxed, clear: f64) -> bool {
+    pts.iter().all(|p| {
+        p.x >= w.x + clear
+            && p.x <= w.x + w.w - clear
+            && p.y >= w.y + clear
+            && p.y <= w.y + w.h - clear
+    })
+}
+
 fn elbows(a: Point, sa: Side, b: Point, sb: Side) -> Vec<Point> {
     let mut pts = vec![a];
     let (ha, hb) = (sa.horizontal(), sb.horizontal());

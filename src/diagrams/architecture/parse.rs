@@ -82,6 +82,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<Architecture> {
         },
         pending: Vec::new(),
     };
+    crate::diagrams::budget::lines(source, body)?;
     let mut rest = body.get(pre.keyword.len()..).unwrap_or("");
     let mut edges: Vec<RawEdge<'_>> = Vec::new();
     while !rest.is_empty() {
@@ -120,6 +121,9 @@ pub fn parse(pre: &Preamble<'_>) -> R<Architecture> {
             }
             _ => edges.push(p.edge(line)?),
         }
+        let n = p.d.nodes.len() + p.d.groups.len();
+        crate::diagrams::budget::nodes(source, line, n, "service, junction or group")?;
+        crate::diagrams::budget::edges(source, line, edges.len(), "edge")?;
     }
     // Resolve `in` after every declaration.
     let pending = std::mem::take(&mut p.pending);

@@ -23,6 +23,64 @@ const BEND: f64 = 60.0;
 /// Largest search grid (points) before falling back to plain elbows.
 const MAX_POINTS: usize = 160_000;
 
+/// Up to this many obstacles, every edge is routed among all of them;
+/// beyond, among those near its ends ([`Near`]), so a diagram of
+/// thousands of services routes in near-linear time.
+pub const FEW: usize = 200;
+
+/// Obstacles sorted by their left side, to find those meeting a window
+/// without looking at all of them.
+pub struct Near {
+    boxes: Vec<Boxed>,
+    /// Indexes into `boxes` by `x`.
+    by_x: Vec<usize>,
+    /// The widest box's width (how far left of a window a box meeting it
+    /// may start).
+    widest: f64,
+}
+
+impl Near {
+    pub fn new(boxes: &[Boxed]) -> Near {
+        let mut by_x: Vec<usize> = (0..boxes.len()).collect();
+        by_x.sort_by(|&i, &j| boxes[i].x.total_cmp(&boxes[j].x).then(i.cmp(&j)));
+        let widest = boxes
+            .iter()
+            .map(|b| b.w)
+            .filter(|w| w.is_finite())
+            .fold(0.0, f64::max);
+        Near {
+            boxes: boxes.to_vec(),
+            by_x,
+            widest,
+        }
+    }
+
+    /// The boxes meeting `w` (edges included), in their original order.
+    pub fn within(&self, w: &Boxed) -> Vec<Boxed> {
+        let lo = self
+            .by_x
+            .partition_point(|&i| self.boxes[i].x < w.x - self.widest);
+        let mut hits: Vec<usize> = Vec::new();
+        for &i in self.by_x.get(lo..).unwrap_or(&[]) {
+            let b = &self.boxes[i];
+            crate::work::add(1);
+            if b.x > w.x + w.w {
+                break;
+            }
+            if meets(b, w) {
+                hits.push(i);
+            }
+        }
+        hits.sort_unstable();
+        hits.into_iter().map(|i| self.boxes[i]).collect()
+    }
+}
+
+/// Whether two boxes meet (edges included).
+pub fn meets(a: &Boxed, b: &Boxed) -> bool {
+    a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
+}
+
 /// The unit step out of a side.
 pub fn normal(s: Side) -> (f64, f64) {
     match s {
@@ -139,6 +197,7 @@ pub fn route(a: Point, sa: Side, b: Point, sb: Side, obstacles: &[Boxed]) -> Opt
         xs.extend([o.x, o.x + o.w]);
         ys.extend([o.y, o.y + o.h]);
     }
+    crate::work::add(xs.len() + ys.len());
     let (xs, ys) = (sorted(xs), sorted(ys));
     let (nx, ny) = (xs.len(), ys.len());
     if nx * ny > MAX_POINTS || nx == 0 || ny == 0 {
@@ -185,6 +244,8 @@ pub fn route(a: Point, sa: Side, b: Point, sb: Side, obstacles: &[Boxed]) -> Opt
     let mut pops = 0usize;
     while let Some(State { cost, at, dir }) = heap.pop() {
         pops += 1;
+        // Each step looks at every obstacle of the search.
+        crate::work::add(1 + obs.len());
         if pops > 4 * MAX_POINTS {
             break;
         }

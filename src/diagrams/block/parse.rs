@@ -30,6 +30,9 @@ struct P<'s> {
     stack: Vec<(usize, &'s str)>,
     spaces: usize,
     anon: usize,
+    /// Block indexes by id, the first of each id (as [`BlockDiagram::find`],
+    /// without a scan of every block).
+    ids: std::collections::HashMap<String, usize>,
 }
 
 /// Parse a block diagram.
@@ -57,6 +60,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<BlockDiagram> {
         stack: vec![(0, body.get(..pre.keyword.len()).unwrap_or(body))],
         spaces: 0,
         anon: 0,
+        ids: std::collections::HashMap::from([(String::new(), 0)]),
     };
     let mut rest = body.get(pre.keyword.len()..).unwrap_or("");
     // Only blanks or a comment may follow the keyword on its line.
@@ -73,6 +77,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<BlockDiagram> {
         ));
     }
     rest = after_line(rest);
+    crate::diagrams::budget::lines(source, body)?;
     while !rest.is_empty() {
         let line_start = rest.trim_start_matches([' ', '\t', '\r', '\n']);
         if line_start.is_empty() {
@@ -99,6 +104,10 @@ pub fn parse(pre: &Preamble<'_>) -> R<BlockDiagram> {
         }
         let line = strip_comment(line_of(line_start));
         p.line(line.trim_end())?;
+        let at = line.trim_end();
+        crate::diagrams::budget::nodes(source, at, p.d.blocks.len().saturating_sub(1), "block")?;
+        crate::diagrams::budget::edges(source, at, p.d.edges.len(), "link")?;
+        crate::diagrams::budget::nesting(source, at, p.stack.len().saturating_sub(1), "block")?;
         rest = after_line(line_start);
     }
     if let Some(&(_, at)) = p.stack.get(1) {
@@ -253,12 +262,18 @@ impl<'s> P<'s> {
         }
     }
 
+    /// Index of the block with `id`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
     fn new_block(&mut self, id: String, kind: Kind) -> usize {
         let label = if matches!(kind, Kind::Node(_) | Kind::Arrow(_)) {
             id.clone()
         } else {
             String::new()
         };
+        self.ids.entry(id.clone()).or_insert(self.d.blocks.len());
         self.d.blocks.push(Block {
             id,
             label,
@@ -349,7 +364,7 @@ impl<'s> P<'s> {
         }
         let id = match id {
             Some(i) => {
-                if self.d.find(&i).is_some() {
+                if self.find(&i).is_some() {
                     return self.err(word, format!("a block with the id `{i}` already exists"));
                 }
                 i
@@ -394,7 +409,7 @@ impl<'s> P<'s> {
             "style" => {
                 let decls = parse_style_list(rest);
                 for id in first.split(',').filter(|s| !s.is_empty()) {
-                    let Some(i) = self.d.find(id) else {
+                    let Some(i) = self.find(id) else {
                         return self
                             .err(first, format!("`style` names `{id}`, which is not a block"));
                     };
@@ -416,7 +431,7 @@ impl<'s> P<'s> {
                     );
                 }
                 for id in first.split(',').filter(|s| !s.is_empty()) {
-                    let Some(i) = self.d.find(id) else {
+                    let Some(i) = self.find(id) else {
                         return self
                             .err(first, format!("`class` names `{id}`, which is not a block"));
                     };
@@ -543,7 +558,7 @@ impl<'s> P<'s> {
                 break;
             }
         }
-        let i = match self.d.find(id) {
+        let i = match self.find(id) {
             Some(i) => i,
             None => self.new_block(id.to_string(), Kind::Node(Shape::Rect)),
         };

@@ -204,6 +204,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<C4> {
     let mut stack: Vec<(usize, &str)> = vec![(0, "")];
     // A boundary whose `{` may come on the next line.
     let mut pending: Option<(usize, &str)> = None;
+    crate::diagrams::budget::lines(source, body)?;
     let mut rest = body.get(pre.keyword.len()..).unwrap_or("");
     let mut styles: Vec<(String, ElementStyle, &str)> = Vec::new();
     let mut rel_styles: Vec<(String, String, Args, &str)> = Vec::new();
@@ -335,6 +336,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<C4> {
                 )
             };
             let k = d.elements.len();
+            crate::diagrams::budget::nodes(source, line, k + d.boundaries.len(), "element")?;
             d.elements.push(Element {
                 alias,
                 label,
@@ -372,6 +374,8 @@ pub fn parse(pre: &Preamble<'_>) -> R<C4> {
                 None
             };
             let k = d.boundaries.len();
+            crate::diagrams::budget::nodes(source, line, k + d.elements.len(), "element")?;
+            crate::diagrams::budget::nesting(source, line, stack.len(), "boundary")?;
             d.boundaries.push(Boundary {
                 alias,
                 label,
@@ -399,6 +403,7 @@ pub fn parse(pre: &Preamble<'_>) -> R<C4> {
             if name == "Rel_Back" {
                 std::mem::swap(&mut from, &mut to);
             }
+            crate::diagrams::budget::edges(source, line, d.rels.len() + 1, "relation")?;
             d.rels.push(Rel {
                 from,
                 to,

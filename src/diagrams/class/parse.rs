@@ -280,6 +280,9 @@ struct Parser<'s> {
     ns: Vec<(usize, &'s str)>,
     hierarchical: bool,
     lollipops: usize,
+    /// Indexes of the classes of kind `Class` by id (as `Diagram::find`,
+    /// without a scan).
+    ids: std::collections::HashMap<String, usize>,
 }
 
 impl<'s> Parser<'s> {
@@ -301,9 +304,10 @@ impl<'s> Parser<'s> {
             }
             _ => (raw, None),
         };
-        let i = match self.d.find(id) {
+        let i = match self.ids.get(id).copied() {
             Some(i) => i,
             None => {
+                self.ids.insert(id.to_string(), self.d.classes.len());
                 self.d.classes.push(Class {
                     id: id.to_string(),
                     namespace: self.namespace(),
@@ -738,6 +742,9 @@ impl<'s> Parser<'s> {
                 self.lollipops += 1;
                 let iface = if fresh && k + 1 == self.d.classes.len() {
                     self.d.classes[k].kind = ClassKind::Interface;
+                    if self.ids.get(&self.d.classes[k].id) == Some(&k) {
+                        self.ids.remove(&self.d.classes[k].id);
+                    }
                     k
                 } else {
                     self.d.classes.push(Class {
@@ -810,7 +817,9 @@ pub fn parse(pre: &Preamble<'_>, hierarchical: bool) -> Result<Diagram, ParseErr
         ns: Vec::new(),
         hierarchical,
         lollipops: 0,
+        ids: std::collections::HashMap::new(),
     };
+    crate::diagrams::budget::lines(pre.source, body)?;
     let mut guard = 0usize;
     while !rest.is_empty() {
         guard += 1;
@@ -828,6 +837,9 @@ pub fn parse(pre: &Preamble<'_>, hierarchical: bool) -> Result<Diagram, ParseErr
         let (line, next) = logical_line(rest);
         let t = strip_comment(line).trim();
         rest = p.statement(t, next)?;
+        crate::diagrams::budget::nodes(pre.source, t, p.d.classes.len(), "class")?;
+        crate::diagrams::budget::edges(pre.source, t, p.d.relations.len(), "relation")?;
+        crate::diagrams::budget::nesting(pre.source, t, p.ns.len(), "namespace")?;
     }
     if let Some((ix, at)) = p.ns.last() {
         let id = p.d.namespaces[*ix].id.clone();

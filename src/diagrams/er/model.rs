@@ -94,14 +94,17 @@ pub struct Diagram {
     pub title: Option<String>,
     pub acc_title: Option<String>,
     pub acc_descr: Option<String>,
+    /// Entity indexes by id (lookups only: the order is `entities`).
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Diagram {
     /// Index of entity `id`, added when new.
     pub fn entity(&mut self, id: &str) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| e.id == id) {
+        if let Some(&i) = self.index.get(id) {
             return i;
         }
+        self.index.insert(id.to_string(), self.entities.len());
         self.entities.push(Entity {
             id: id.to_string(),
             ..Entity::default()

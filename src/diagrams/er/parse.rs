@@ -170,6 +170,7 @@ pub fn parse(pre: &Preamble<'_>) -> PResult<Diagram> {
         pos: pre.header,
     };
     let mut d = Diagram::default();
+    crate::diagrams::budget::lines(pre.source, pre.body())?;
     // The keyword itself.
     c.bump(pre.keyword.len());
     loop {
@@ -181,7 +182,11 @@ pub fn parse(pre: &Preamble<'_>) -> PResult<Diagram> {
         if c.rest().is_empty() {
             break;
         }
+        let start = c.pos;
         statement(&mut c, &mut d)?;
+        let at = c.src.get(start..c.pos).unwrap_or("");
+        crate::diagrams::budget::nodes(c.src, at, d.entities.len(), "entity")?;
+        crate::diagrams::budget::edges(c.src, at, d.relationships.len(), "relationship")?;
         c.ws();
         if c.rest().starts_with("%%") {
             c.skip_line();

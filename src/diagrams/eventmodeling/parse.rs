@@ -213,6 +213,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<EventModel, ParseError> {
                         m.streams.push(ns.clone());
                     }
                 }
+                crate::diagrams::budget::nodes(source, id, m.frames.len() + 1, "frame")?;
                 m.frames.push(Frame {
                     id: id.to_string(),
                     kind: k,

@@ -56,6 +56,7 @@ pub fn parse(pre: &Preamble<'_>, today: i64) -> Result<Gantt, ParseError> {
 pub(crate) fn statements<'a>(pre: &Preamble<'a>) -> Result<Statements<'a>, ParseError> {
     let src = pre.source;
     let body = pre.body();
+    crate::diagrams::budget::lines(src, body)?;
     let mut g = Gantt {
         date_format: "YYYY-MM-DD".into(),
         weekend_start: 6,
@@ -202,6 +203,7 @@ fn statement<'a>(
             // Tasks before any section form an unnamed first section.
             g.sections.push(String::new());
         }
+        crate::diagrams::budget::nodes(src, line, st.tasks.len() + 1, "task")?;
         st.tasks.push(RawTask {
             name,
             data,

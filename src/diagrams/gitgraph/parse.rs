@@ -321,7 +321,7 @@ impl<'s> Builder<'s> {
         if self.g.commits.len() >= MAX_COMMITS {
             return Err(self.err(at, format!("too many commits (at most {MAX_COMMITS})")));
         }
-        Ok(())
+        crate::diagrams::budget::nodes(self.source, at, self.g.commits.len() + 1, "commit")
     }
 
     /// A merge commit's own id, which must be new (mermaid-js accepts a

@@ -109,7 +109,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Ishikawa, ParseError> {
     // Nest by indentation: a stack of (indent, path of indices).
     let mut stack: Vec<usize> = Vec::new();
     let mut path: Vec<usize> = Vec::new();
-    for (indent, text, at) in flat {
+    for (k, (indent, text, at)) in flat.into_iter().enumerate() {
         while stack.last().is_some_and(|&i| i >= indent) {
             stack.pop();
             path.pop();
@@ -125,6 +125,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Ishikawa, ParseError> {
             label: text,
             children: Vec::new(),
         };
+        crate::diagrams::budget::nesting(source, at, path.len() + 1, "cause")?;
+        crate::diagrams::budget::nodes(source, at, k + 1, "cause")?;
         let list = children_at(&mut ish.categories, &path);
         list.push(cause);
         path.push(list.len() - 1);

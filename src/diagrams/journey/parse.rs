@@ -27,6 +27,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Journey, ParseError> {
             format!("unexpected `{after}` after `journey` (statements go on the following lines)"),
         ));
     }
+    crate::diagrams::budget::lines(src, body)?;
     let mut rest = &body[first.len()..];
     while !rest.is_empty() {
         let trimmed = rest.trim_start_matches(['\n', '\r', ' ', '\t']);
@@ -97,6 +98,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Journey, ParseError> {
                 .filter(|a| !a.is_empty())
                 .map(String::from)
                 .collect();
+            crate::diagrams::budget::nodes(src, line, j.tasks.len() + 1, "task")?;
             j.tasks.push(Task {
                 name: name.to_string(),
                 score,

@@ -31,6 +31,7 @@ struct NodeText<'a> {
 pub fn parse(pre: &Preamble<'_>) -> Result<Board, ParseError> {
     let source = pre.source;
     let mut b = Board::default();
+    crate::diagrams::budget::lines(source, pre.body())?;
     let mut rest = skip_line(pre.body());
     let mut column_indent: Option<usize> = None;
     let mut count = 0usize;
@@ -56,6 +57,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Board, ParseError> {
         let indent = line[..line.len() - line.trim_start().len()].chars().count();
         let start = &rest[line.len() - line.trim_start().len()..];
         let (node, after) = node(source, start)?;
+        crate::diagrams::budget::nodes(source, t, b.columns.len() + count + 1, "column or card")?;
         rest = after;
         let is_column = column_indent.is_none_or(|c| indent <= c);
         if is_column {
@@ -141,10 +143,11 @@ fn node<'a>(source: &str, s: &'a str) -> Result<(NodeText<'a>, &'a str), ParseEr
         };
         (&q[..end], after)
     } else {
-        // The text runs to the last closing delimiter before any `@{`.
-        let limit = inner
-            .find("@{")
-            .map_or(line_rest(inner).len(), |p| p.min(line_rest(inner).len()));
+        // The text runs to the last closing delimiter before any `@{`
+        // (looked for on this line only, not in the rest of the source).
+        let line_len = line_rest(inner).len();
+        crate::work::add(line_len);
+        let limit = inner[..line_len].find("@{").unwrap_or(line_len);
         match inner[..limit].rfind(close) {
             Some(end) => (&inner[..end], &inner[end + close.len()..]),
             None => match inner.find(close) {

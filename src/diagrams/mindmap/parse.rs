@@ -24,6 +24,7 @@ const DELIMS: &[(&str, &str, Shape)] = &[
 pub fn parse(pre: &Preamble<'_>) -> Result<Mindmap, ParseError> {
     let source = pre.source;
     let mut m = Mindmap::default();
+    crate::diagrams::budget::lines(source, pre.body())?;
     let mut rest = skip_line(pre.body());
     // (indentation, node) of the current path from the root.
     let mut stack: Vec<(usize, usize)> = Vec::new();
@@ -108,6 +109,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Mindmap, ParseError> {
         if let Some(p) = parent {
             m.nodes[p].children.push(index);
         }
+        crate::diagrams::budget::nodes(source, t, index + 1, "node")?;
+        crate::diagrams::budget::nesting(source, t, depth + 1, "node")?;
         let (id, text, markdown, shape) = node;
         m.nodes.push(Node {
             id,

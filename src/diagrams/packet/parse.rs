@@ -66,6 +66,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Packet, ParseError> {
                 continue;
             }
         }
+        crate::diagrams::budget::nodes(src, t, p.fields.len() + 1, "field")?;
         let f = field(src, t, next_bit)?;
         next_bit = f.end + 1;
         p.fields.push(f);

@@ -17,6 +17,7 @@ use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 use nom::sequence::pair;
 use nom::{IResult, Parser};
+use std::collections::HashSet;
 
 use super::model::{Pie, Slice};
 use crate::syntax::preamble::{accessibility, Accessibility};
@@ -33,6 +34,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Pie, ParseError> {
         title: pre.title.clone(),
         ..Pie::default()
     };
+    crate::diagrams::budget::lines(source, body)?;
+    let mut seen: HashSet<String> = HashSet::new();
     let mut rest = body.get(pre.keyword.len()..).unwrap_or("");
     // `showData` right after the keyword.
     let t = rest.trim_start_matches([' ', '\t']);
@@ -75,7 +78,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Pie, ParseError> {
             continue;
         }
         let line = line_of(line_start);
-        statement(source, line, &mut pie)?;
+        statement(source, line, &mut pie, &mut seen)?;
         rest = after_line(line_start);
     }
     Ok(pie)
@@ -104,7 +107,12 @@ fn strip_comment(s: &str) -> &str {
 }
 
 /// One statement on one line (leading blanks already skipped).
-fn statement(source: &str, line: &str, pie: &mut Pie) -> Result<(), ParseError> {
+fn statement(
+    source: &str,
+    line: &str,
+    pie: &mut Pie,
+    seen: &mut HashSet<String>,
+) -> Result<(), ParseError> {
     if let Some(r) = line.strip_prefix("title") {
         if r.is_empty() || r.starts_with([' ', '\t']) {
             let t = strip_comment(r).trim();
@@ -120,7 +128,7 @@ fn statement(source: &str, line: &str, pie: &mut Pie) -> Result<(), ParseError> 
         ));
     }
     if line.starts_with(['"', '\'']) {
-        return section(source, line, pie);
+        return section(source, line, pie, seen);
     }
     let word = first_word(line);
     Err(ParseError::at(
@@ -149,7 +157,14 @@ fn number(i: &str) -> IResult<&str, &str> {
 }
 
 /// `"label" : value` (or `'label' : value`).
-fn section(source: &str, line: &str, pie: &mut Pie) -> Result<(), ParseError> {
+/// One slice; `seen` holds the labels so far (a repeated label keeps its
+/// first value).
+fn section(
+    source: &str,
+    line: &str,
+    pie: &mut Pie,
+    seen: &mut HashSet<String>,
+) -> Result<(), ParseError> {
     let q = if line.starts_with('\'') { '\'' } else { '"' };
     let body = &line[1..];
     let Some(end) = body.find(q) else {
@@ -218,7 +233,8 @@ fn section(source: &str, line: &str, pie: &mut Pie) -> Result<(), ParseError> {
             format!("\"{label}\" has a negative value ({num}): pie slice values must be 0 or more"),
         ));
     }
-    if !pie.slices.iter().any(|s| s.label == label) {
+    if seen.insert(label.clone()) {
+        crate::diagrams::budget::nodes(source, num, pie.slices.len() + 1, "slice")?;
         pie.slices.push(Slice { label, value });
     }
     Ok(())

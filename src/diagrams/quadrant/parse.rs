@@ -320,6 +320,7 @@ fn point(source: &str, line: &str, q: &mut Quadrant) -> Result<(), ParseError> {
         xy[k] = v;
     }
     let style = styles(source, &inner[close + 1..])?;
+    crate::diagrams::budget::nodes(source, inner, q.points.len() + 1, "point")?;
     q.points.push(Point {
         name,
         x: xy[0],

@@ -239,6 +239,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Radar, ParseError> {
                 if radar.axes.iter().any(|a| a.id == id) {
                     return Err(p.err(id, format!("the axis `{id}` is defined twice")));
                 }
+                crate::diagrams::budget::nodes(p.source, id, radar.axes.len() + 1, "axis")?;
                 radar.axes.push(Axis {
                     id: id.to_string(),
                     label,
@@ -253,7 +254,14 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Radar, ParseError> {
         if let Some(r) = keyword(p.rest, "curve") {
             p.rest = r;
             loop {
+                let at = p.rest;
                 let c = curve(&mut p, &radar.axes)?;
+                crate::diagrams::budget::nodes(
+                    p.source,
+                    at.get(..1).unwrap_or(at),
+                    radar.curves.len() + 1,
+                    "curve",
+                )?;
                 radar.curves.push(c);
                 if !p.eat(',') {
                     break;

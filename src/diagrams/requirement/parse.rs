@@ -408,6 +408,12 @@ fn statement(
                 i
             }
             None => {
+                crate::diagrams::budget::nodes(
+                    l.src,
+                    l.text,
+                    d.nodes.len() + 1,
+                    "requirement or element",
+                )?;
                 d.nodes.push(Node::new(&name, kind));
                 d.nodes.len() - 1
             }

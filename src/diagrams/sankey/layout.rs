@@ -349,19 +349,26 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
     geo
 }
 
-/// Longest path length from nodes without `next`-predecessors, by
-/// relaxation bounded to `n` rounds (cycles cannot loop forever).
+/// Longest path length from nodes without `next`-predecessors: by
+/// topological order (Kahn) when the links form no cycle, O(nodes +
+/// links); otherwise by relaxation bounded to `n` rounds (cycles cannot
+/// loop forever). Both give every node the longest path reaching it.
 fn longest(n: usize, next: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
-    let mut d = vec![0usize; n];
     let nexts: Vec<Vec<usize>> = (0..n).map(&next).collect();
+    if let Some(d) = longest_acyclic(&nexts) {
+        return d;
+    }
+    let mut d = vec![0usize; n];
     let mut current: Vec<usize> = (0..n).collect();
     let mut round = 0;
+    // Reused between rounds: a round clears only what it marked.
+    let mut seen = vec![false; n];
     // Start from every node; a node reached at round r gets depth ≥ r.
     while !current.is_empty() && round <= n {
         let mut nxt = Vec::new();
-        let mut seen = vec![false; n];
         for &i in &current {
             d[i] = d[i].max(round);
+            crate::work::add(1 + nexts[i].len());
             for &t in &nexts[i] {
                 if t < n && !seen[t] {
                     seen[t] = true;
@@ -369,10 +376,44 @@ fn longest(n: usize, next: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
                 }
             }
         }
+        for &t in &nxt {
+            seen[t] = false;
+        }
         current = nxt;
         round += 1;
     }
     d
+}
+
+/// [`longest`] when `nexts` has no cycle (`None` otherwise): each node's
+/// depth is one more than its deepest predecessor's.
+fn longest_acyclic(nexts: &[Vec<usize>]) -> Option<Vec<usize>> {
+    let n = nexts.len();
+    let mut indeg = vec![0usize; n];
+    for ts in nexts {
+        for &t in ts {
+            if let Some(c) = indeg.get_mut(t) {
+                *c += 1;
+            }
+        }
+    }
+    let mut d = vec![0usize; n];
+    let mut queue: Vec<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
+    let mut head = 0;
+    while let Some(&i) = queue.get(head) {
+        head += 1;
+        crate::work::add(1 + nexts[i].len());
+        for &t in &nexts[i] {
+            if t < n {
+                d[t] = d[t].max(d[i] + 1);
+                indeg[t] -= 1;
+                if indeg[t] == 0 {
+                    queue.push(t);
+                }
+            }
+        }
+    }
+    (queue.len() == n).then_some(d)
 }
 
 struct State<'a> {
@@ -600,6 +641,16 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
     }
     // Across lanes: move down below any label already placed.
     let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    // Boxes by row of `h + GAP` (of their top) and column as wide as the
+    // widest label (of their left side).
+    let row = h + GAP;
+    let row_of = |y: f64| (y / row).floor() as i64;
+    let widest = ls.iter().map(|l| l.w).fold(1.0, f64::max);
+    let col_of = |x: f64| (x / widest).floor() as i64;
+    let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    // Cells and boxes looked at, at most.
+    let mut checks: usize = 128usize.saturating_mul(nodes.len()).saturating_add(200_000);
     let mut placed: Vec<Option<Label>> = vec![None; nodes.len()];
     let mut prev: Option<(f64, bool, f64)> = None;
     for (k, l) in ls.iter().enumerate() {
@@ -609,17 +660,51 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
                 top = top.max(pb + GAP);
             }
         }
-        let mut guard = 0;
-        while let Some(b) = boxes.iter().find(|b| {
-            l.left < b.0 + b.2 && b.0 < l.left + l.w && top < b.1 + b.3 + GAP && b.1 < top + h + GAP
-        }) {
-            top = b.1 + b.3 + GAP;
-            guard += 1;
-            if guard > boxes.len() + 1 {
-                break;
+        // Every box is `h` high, so one meeting `top` starts within one
+        // row (`h + GAP`) of it, and at most `widest` left of this label:
+        // only the cells around it are looked at.
+        // Moving below any box met (here the lowest) never passes the
+        // first free place, so the result is the one of moving below each
+        // box met in turn. A cascade of labels all wanting the same place
+        // (thousands of one-node columns) is cut off by `checks`.
+        while checks > 0 {
+            let (lo, hi) = (
+                row_of(top - row).saturating_sub(1),
+                row_of(top + row).saturating_add(1),
+            );
+            let (clo, chi) = (
+                col_of(l.left - widest).saturating_sub(1),
+                col_of(l.left + l.w).saturating_add(1),
+            );
+            let mut below: Option<f64> = None;
+            let rows_looked = usize::try_from(hi.saturating_sub(lo)).unwrap_or(usize::MAX);
+            checks = checks.saturating_sub(rows_looked.saturating_add(1));
+            crate::work::add(rows_looked.saturating_add(1));
+            for (_, ks) in (lo..=hi).flat_map(|r| cells.range((r, clo)..=(r, chi))) {
+                checks = checks.saturating_sub(ks.len());
+                crate::work::add(ks.len());
+                for &j in ks {
+                    let b: &(f64, f64, f64, f64) = &boxes[j];
+                    if l.left < b.0 + b.2
+                        && b.0 < l.left + l.w
+                        && top < b.1 + b.3 + GAP
+                        && b.1 < top + h + GAP
+                    {
+                        let y = b.1 + b.3 + GAP;
+                        below = Some(below.map_or(y, |m: f64| m.max(y)));
+                    }
+                }
+            }
+            match below {
+                Some(y) => top = y,
+                None => break,
             }
         }
         let bbox = (l.left, top, l.w, h);
+        cells
+            .entry((row_of(top), col_of(l.left)))
+            .or_default()
+            .push(boxes.len());
         boxes.push(bbox);
         prev = Some((l.x, l.right, top + h));
         placed[l.node] = Some(Label {

@@ -26,7 +26,10 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Sankey, ParseError> {
             ),
         ));
     }
+    crate::diagrams::budget::lines(src, body)?;
     let mut s = Sankey::default();
+    // Node indexes by name (lookups only: the order is `s.nodes`).
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut rest = &body[first_end..];
     let mut in_directive = false;
     while !rest.is_empty() {
@@ -81,8 +84,10 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Sankey, ParseError> {
         if value < 0.0 {
             return Err(ParseError::at(src, vpart, "a flow cannot be negative"));
         }
-        let a = s.node(&fields[0].0);
-        let b = s.node(&fields[1].0);
+        let a = node(&mut s, &mut index, &fields[0].0);
+        let b = node(&mut s, &mut index, &fields[1].0);
+        crate::diagrams::budget::nodes(src, t, s.nodes.len(), "node")?;
+        crate::diagrams::budget::edges(src, t, s.links.len() + 1, "link")?;
         s.links.push(Link {
             source: a,
             target: b,
@@ -91,6 +96,18 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Sankey, ParseError> {
         rest = next;
     }
     Ok(s)
+}
+
+/// The index of node `name`, added when new (as [`Sankey::node`], in
+/// constant time).
+fn node(s: &mut Sankey, index: &mut std::collections::HashMap<String, usize>, name: &str) -> usize {
+    if let Some(&i) = index.get(name) {
+        return i;
+    }
+    let i = s.nodes.len();
+    s.nodes.push(name.to_string());
+    index.insert(name.to_string(), i);
+    i
 }
 
 /// Split one CSV line into fields (text, and the slice it came from).

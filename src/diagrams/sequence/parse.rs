@@ -57,6 +57,7 @@ pub(crate) fn parse(pre: &Preamble<'_>, opts: ParseOptions) -> Result<Diagram, P
         pending_create: None,
         pending_destroy: Vec::new(),
     };
+    crate::diagrams::budget::lines(source, body)?;
     let mut rest = body.get(pre.keyword.len()..).unwrap_or("");
     while !rest.is_empty() {
         let t = rest.trim_start_matches([' ', '\t', '\r']);
@@ -156,6 +157,7 @@ impl<'a> Parser<'a> {
                 } else {
                     text(wrap_prefix(rest).0)
                 };
+                crate::diagrams::budget::nesting(self.source, kw, self.blocks.len() + 1, "block")?;
                 self.blocks.push((kind, kw));
                 self.d.events.push(Event::BlockStart { kind, label });
                 Ok(())
@@ -535,6 +537,13 @@ impl<'a> Parser<'a> {
         }
         let from = self.participant(from_name);
         let to = self.participant(to_name);
+        crate::diagrams::budget::nodes(
+            self.source,
+            head,
+            self.d.participants.len(),
+            "participant",
+        )?;
+        crate::diagrams::budget::edges(self.source, head, self.d.events.len() + 1, "statement")?;
         let (txt, w) = if head_end < s.len() {
             wrap_prefix(&s[head_end + 1..])
         } else {

@@ -132,6 +132,8 @@ struct Parser<'s> {
     /// The state named by the previous statement when it was a bare
     /// `state id` (its `{` may start the next line).
     last_state: Option<(usize, &'s str)>,
+    /// State indexes by id (as `Diagram::find`, without a scan).
+    ids: std::collections::HashMap<String, usize>,
 }
 
 impl<'s> Parser<'s> {
@@ -148,13 +150,21 @@ impl<'s> Parser<'s> {
         ParseError::at(self.src, part, msg)
     }
 
+    /// Index of the state `id`.
+    fn find(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
     /// The state named `id`, created in the current scope when new.
     fn state(&mut self, id: &str) -> usize {
-        if let Some(i) = self.d.find(id) {
+        if let Some(i) = self.find(id) {
             return i;
         }
         let parent = self.scope();
         let region = self.region();
+        self.ids
+            .entry(id.to_string())
+            .or_insert(self.d.states.len());
         self.d.states.push(State {
             id: id.to_string(),
             parent,
@@ -293,7 +303,7 @@ impl<'s> Parser<'s> {
             let (ids, decls) = r.split_once([' ', '\t']).unwrap_or((r, ""));
             let decls = parse_style_list(decls);
             for id in ids.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                if let Some(i) = self.d.find(id) {
+                if let Some(i) = self.find(id) {
                     self.d.states[i].style.extend(decls.iter().cloned());
                 }
             }
@@ -539,12 +549,14 @@ impl<'s> Parser<'s> {
 pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
     let body = pre.body();
     let (_, mut rest) = split_line(body);
+    crate::diagrams::budget::lines(pre.source, body)?;
     let mut p = Parser {
         src: pre.source,
         d: Diagram::default(),
         stack: Vec::new(),
         pending: Vec::new(),
         last_state: None,
+        ids: std::collections::HashMap::new(),
     };
     while !rest.is_empty() {
         if let Some((acc, after)) = accessibility(pre.source, rest)? {
@@ -561,6 +573,9 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
         while let (Some(more), after) = step {
             step = p.statement(more, after)?;
         }
+        crate::diagrams::budget::nodes(pre.source, t, p.d.states.len(), "state")?;
+        crate::diagrams::budget::edges(pre.source, t, p.d.transitions.len(), "transition")?;
+        crate::diagrams::budget::nesting(pre.source, t, p.stack.len(), "state")?;
         rest = step.1;
     }
     if let Some((c, at)) = p.stack.last() {
@@ -572,7 +587,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Diagram, ParseError> {
         ));
     }
     for (id, class) in std::mem::take(&mut p.pending) {
-        if let Some(i) = p.d.find(id) {
+        if let Some(i) = p.find(id) {
             p.d.states[i].classes.push(class.to_string());
         }
     }

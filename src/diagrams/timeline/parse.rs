@@ -73,6 +73,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Timeline, ParseError> {
             ))
         }
     }
+    crate::diagrams::budget::lines(src, body)?;
     let mut rest = &body[first.len()..];
     while !rest.is_empty() {
         let trimmed = rest.trim_start_matches(['\n', '\r', ' ', '\t']);
@@ -126,6 +127,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Timeline, ParseError> {
                 .filter(|e| !e.is_empty())
                 .map(br_lines)
                 .collect();
+            crate::diagrams::budget::nodes(src, line, t.periods.len() + 1, "period")?;
             t.periods.push(Period {
                 text: br_lines(period),
                 events,

@@ -77,6 +77,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Treemap, ParseError> {
         let indent = line.len() - line.trim_start().len();
         let item = item(src, t)?;
         let idx = tm.items.len();
+        crate::diagrams::budget::nodes(src, t, idx, "item")?;
+        crate::diagrams::budget::nesting(src, t, stack.len() + 1, "item")?;
         tm.items.push(item);
         while stack.last().is_some_and(|&(ind, _)| ind >= indent) {
             stack.pop();

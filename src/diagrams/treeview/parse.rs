@@ -93,6 +93,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<TreeView, ParseError> {
             stack.pop();
         }
         let parent = stack.last().map(|&(_, k)| k);
+        crate::diagrams::budget::nodes(source, line, tv.nodes.len() + 1, "node")?;
+        crate::diagrams::budget::nesting(source, line, stack.len() + 1, "node")?;
         tv.nodes.push(Node {
             name,
             depth: stack.len(),

@@ -36,6 +36,13 @@ impl<'a> P<'a> {
     }
 }
 
+/// Most sets in one diagram: the layout weighs every pair of circles
+/// (400 rounds) and searches each label's region, so its cost grows with
+/// the square of the sets; 64 overlapping circles are already unreadable.
+pub const MAX_SETS: usize = 64;
+/// Most unions in one diagram (each pair of sets looks at every union).
+pub const MAX_UNIONS: usize = 1024;
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '-' | '.')
 }
@@ -129,6 +136,12 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Venn, ParseError> {
                         format!("set `{id}` is defined twice"),
                     ));
                 }
+                if v.sets.len() >= MAX_SETS {
+                    return Err(p.err(
+                        token(args.trim_start()),
+                        format!("too many sets (at most {MAX_SETS}: the layout weighs every pair of circles)"),
+                    ));
+                }
                 v.sets.push(Area {
                     sets: vec![v.sets.len()],
                     id,
@@ -180,6 +193,12 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Venn, ParseError> {
                     let k = v.unions.iter().position(|u| u.sets == ids).unwrap_or(0);
                     current = Some((true, k, indent));
                 } else {
+                    if v.unions.len() >= MAX_UNIONS {
+                        return Err(p.err(
+                            token(args.trim_start()),
+                            format!("too many unions (at most {MAX_UNIONS})"),
+                        ));
+                    }
                     v.unions.push(Area {
                         sets: ids,
                         id,

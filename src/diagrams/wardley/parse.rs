@@ -292,6 +292,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Wardley, ParseError> {
                     in_pipeline: false,
                 };
                 decorations(&p, r, &mut c)?;
+                crate::diagrams::budget::nodes(p.source, kw, w.components.len() + 1, "component")?;
                 w.components.push(c);
             }
             "evolve" => {

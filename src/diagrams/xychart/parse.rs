@@ -165,6 +165,7 @@ fn statement(src: &str, t: &str, chart: &mut Chart) -> Result<(), ParseError> {
             }
             let (data, after) = numbers(src, after)?;
             expect_end(src, after)?;
+            crate::diagrams::budget::nodes(src, t, data.len(), "plot's data point")?;
             chart.plots.push(Plot { kind, title, data });
         }
         _ => {

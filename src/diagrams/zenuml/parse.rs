@@ -296,6 +296,11 @@ impl<'a> P<'a> {
                 format!("too many statements (at most {MAX_STATEMENTS})"),
             );
         }
+        let at = self
+            .src
+            .get(self.pos..self.char_end(self.pos))
+            .unwrap_or("");
+        crate::diagrams::budget::edges(self.src, at, self.count, "statement")?;
         let comment = (!self.comment.is_empty()).then(|| self.comment.join("\n"));
         self.comment.clear();
         items.push(Item { comment, stmt });
@@ -314,6 +319,13 @@ impl<'a> P<'a> {
                 format!("too many participants (at most {MAX_PARTICIPANTS})"),
             );
         }
+        let name = self.src.get(at..at + id.len()).unwrap_or("");
+        crate::diagrams::budget::nodes(
+            self.src,
+            name,
+            self.d.participants.len() + 1,
+            "participant",
+        )?;
         self.d.participants.push(Participant {
             id: id.to_string(),
             label: id.to_string(),
