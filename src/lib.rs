@@ -91,9 +91,11 @@ pub struct Options {
 /// diagram of the test corpus; they bound what one diagram may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budgets {
-    /// Most nodes in one flowchart. Default [`DEFAULT_MAX_NODES`].
+    /// Most nodes (elements: participants, classes, tasks, …) in one
+    /// diagram. Default [`DEFAULT_MAX_NODES`].
     pub max_nodes: usize,
-    /// Most edges in one flowchart, `&` products included. Default
+    /// Most edges (links, relations, messages) in one diagram, a flowchart's
+    /// `&` products included. Default
     /// [`DEFAULT_MAX_EDGES`].
     pub max_edges: usize,
     /// Deepest subgraph nesting. Default [`DEFAULT_MAX_NESTING`].

@@ -336,6 +336,7 @@ fn parser_of(name: &str) -> Option<ParseFn> {
 /// [`crate::parse_only`] and the `parsers` fuzz target.
 pub(crate) fn parse_only(pre: &Preamble<'_>, cx: &Context<'_>) -> Result<&'static str, ParseError> {
     let (ty, render) = type_of(pre)?;
+    let _budgets = budget::scope(cx.budgets);
     match parser_of(ty.name) {
         Some(parse) => parse(pre, cx)?,
         None => drop(render(pre, cx)?),

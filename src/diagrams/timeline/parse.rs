@@ -12,9 +12,18 @@ use crate::syntax::{ParseError, Preamble};
 pub(crate) fn br_lines(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
-    while let Some(p) = rest.to_ascii_lowercase().find("<br") {
+    // Linear: `<br` is found without lowercasing the rest each time, and
+    // only the spaces and slashes after it are looked at for its `>`.
+    let find_br = |s: &str| {
+        s.as_bytes().windows(3).position(|w| {
+            w[0] == b'<' && w[1].eq_ignore_ascii_case(&b'b') && w[2].eq_ignore_ascii_case(&b'r')
+        })
+    };
+    while let Some(p) = find_br(rest) {
         let after = &rest[p + 3..];
-        match after.find('>') {
+        let tail = after.trim_start_matches([' ', '\t', '\r', '\n', '/']);
+        let close = tail.starts_with('>').then(|| after.len() - tail.len());
+        match close {
             Some(c) if after[..c].trim().trim_end_matches('/').trim().is_empty() => {
                 out.push_str(rest[..p].trim_end());
                 out.push('\n');

@@ -195,3 +195,18 @@ fn every_theme_renders() {
         svg_ok(&render_with("timeline\n title T\n section S\n 2002 : a : b\n", &cfg).svg);
     }
 }
+
+#[test]
+fn br_in_every_spelling_breaks_and_lookalikes_stay_text() {
+    use super::parse::br_lines;
+    assert_eq!(br_lines("a<br>b"), "a\nb");
+    assert_eq!(br_lines("a <BR/> b"), "a\nb");
+    assert_eq!(br_lines("a<Br />b<br\t>c"), "a\nb\nc");
+    assert_eq!(br_lines("a<bread>b"), "a<bread>b");
+    assert_eq!(br_lines("a<br x>b"), "a<br x>b");
+    assert_eq!(br_lines("a<br/ />b"), "a<br/ />b");
+    assert_eq!(br_lines("trailing <br"), "trailing <br");
+    // Many breaks without a `>`: every one stays text (and this is linear).
+    let many = "<br ".repeat(20_000);
+    assert_eq!(br_lines(&many), many);
+}
