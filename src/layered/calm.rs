@@ -137,6 +137,11 @@ fn grown(r: &Rect, by: f64) -> Rect {
     }
 }
 
+/// Whether segment p–q enters the open box `r` (for the router).
+pub(crate) fn segment_enters(p: Point, q: Point, r: &Rect) -> bool {
+    hits(p, q, r)
+}
+
 /// Whether segment p–q enters the open box `r` (Liang–Barsky).
 fn hits(p: Point, q: Point, r: &Rect) -> bool {
     let (x0, x1, y0, y1) = (r.left(), r.right(), r.top(), r.bottom());
@@ -180,6 +185,16 @@ fn border_crossings(pts: &[Point], r: &Rect) -> usize {
     pts.windows(2)
         .filter(|w| inside(w[0], r) != inside(w[1], r))
         .count()
+}
+
+/// The polyline with every piece cut in 16 (a straight line's two ends
+/// may both lie outside a box it passes through).
+fn dense(pts: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = pts.first().copied().into_iter().collect();
+    for w in pts.windows(2) {
+        out.extend((1..=16).map(|k| lerp(w[0], w[1], k as f64 / 16.0)));
+    }
+    out
 }
 
 /// Even–odd point-in-polygon test.
@@ -321,7 +336,7 @@ fn clear_of_boxes(
         if title_hit(pts) && !title_hit(old) {
             return false;
         }
-        if border_crossings(pts, &c.rect) > border_crossings(old, &c.rect) {
+        if border_crossings(&dense(pts), &c.rect) > border_crossings(&dense(old), &c.rect) {
             return false;
         }
     }
