@@ -4,7 +4,8 @@
 //! edges entering the subgraph cross. When an edge crosses the centred
 //! title, the title slides sideways within the band to the nearest place
 //! no edge crosses and no node, edge label, other title or other subgraph
-//! touches; when there is none it stays centred.
+//! touches; when there is none, to the end of the band the edges run least
+//! deep into, and `calm` moves the ports of the edges still crossing it.
 
 use super::calm::segment_enters;
 use super::graph::Graph;
@@ -68,7 +69,8 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
         // of edge that runs through the band.
         let (y0, y1) = (t.top() - CLEAR, t.bottom() + CLEAR);
         let half = t.width / 2.0 + CLEAR + 0.5;
-        let mut cands = vec![lo, hi];
+        // The x extent of every piece of edge within the band.
+        let mut runs: Vec<(f64, f64)> = Vec::new();
         for p in &polys {
             for w in p.windows(2) {
                 let (a, b) = (w[0], w[1]);
@@ -76,7 +78,6 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
                 if yb < y0 || ya > y1 {
                     continue;
                 }
-                // The piece's x extent within the band.
                 let at = |y: f64| {
                     if (b.y - a.y).abs() < 1e-9 {
                         a.x
@@ -85,9 +86,13 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
                     }
                 };
                 let (xa, xb) = (at(y0.max(ya)), at(y1.min(yb)));
-                cands.push(xa.min(xb) - half);
-                cands.push(xa.max(xb) + half);
+                runs.push((xa.min(xb), xa.max(xb)));
             }
+        }
+        let mut cands = vec![lo, hi];
+        for &(a, b) in &runs {
+            cands.push(a - half);
+            cands.push(b + half);
         }
         cands.retain(|x| (lo..=hi).contains(x));
         cands.sort_by(|a, b| {
@@ -109,8 +114,45 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
                         && (overlap(m, &o.title) || (!around.contains(&k) && overlap(m, &o.rect)))
                 })
         };
-        if let Some(x) = cands.into_iter().map(|x| Rect { x, ..t }).find(|m| free(m)) {
-            g.clusters[c].title.x = x.x;
+        if let Some(m) = cands.into_iter().map(|x| Rect { x, ..t }).find(|m| free(m)) {
+            g.clusters[c].title.x = m.x;
+            continue;
+        }
+        // No free place: the end of the band the edges run least deep
+        // into (how far they would have to move aside), when that is
+        // less than at the centre; `calm` then moves those edges' ports.
+        let depth = |x: f64| -> f64 {
+            runs.iter()
+                .map(|&(a, b)| {
+                    let (l, r) = (x - half, x + half);
+                    if b <= l || a >= r {
+                        0.0
+                    } else {
+                        (b - l).min(r - a)
+                    }
+                })
+                .sum()
+        };
+        let fits = |m: &Rect| {
+            !g.nodes.iter().any(|n| overlap(m, n))
+                && !g
+                    .edges
+                    .iter()
+                    .any(|e| e.label.is_some_and(|l| overlap(m, &l)))
+                && !g.clusters.iter().enumerate().any(|(k, o)| {
+                    k != c
+                        && (overlap(m, &o.title) || (!around.contains(&k) && overlap(m, &o.rect)))
+                })
+        };
+        let best = [lo, hi]
+            .into_iter()
+            .filter(|&x| fits(&Rect { x, ..t }))
+            .map(|x| (depth(x), x))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((d, x)) = best {
+            if d + 1e-9 < depth(t.x) {
+                g.clusters[c].title.x = x;
+            }
         }
     }
 }
