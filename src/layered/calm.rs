@@ -21,6 +21,9 @@
 //!    Edges are visited in input order, twice (an edge can become free once
 //!    its neighbours are straight). The crossing count of the drawing never
 //!    grows: each replacement is judged against the current other edges.
+//! 3. Titles (after `titles::place_titles`): an edge that still crosses a
+//!    subgraph title gets ports moved along its nodes' facing sides, to a
+//!    line or head-on curve that crosses no title, under the same checks.
 
 use super::graph::Graph;
 use super::route::Curve;
