@@ -737,11 +737,15 @@ fn align_sides(
     downward: bool,
 ) -> bool {
     let nc = g.cluster_parent.len();
-    let anc = |c: Option<usize>| super::enclosing(g.cluster_parent, c);
+    // Every subgraph with the subgraphs around it, computed once.
+    let chains: Vec<Vec<usize>> = (0..nc)
+        .map(|c| super::enclosing(g.cluster_parent, Some(c)))
+        .collect();
+    let anc = |c: Option<usize>| -> &[usize] { c.map_or(&[], |c| chains[c].as_slice()) };
     let blocks = |list: &[usize]| {
         let mut b: Vec<Option<(usize, usize)>> = vec![None; nc];
         for (i, &v) in list.iter().enumerate() {
-            for c in anc(g.cluster[v]) {
+            for &c in anc(g.cluster[v]) {
                 b[c] = Some(b[c].map_or((i, i), |(lo, _)| (lo, i)));
             }
         }
@@ -775,6 +779,7 @@ fn align_sides(
             .copied()
             .filter(|&v| is_dummy[v] && nbs[v].len() == 1)
             .collect();
+        let mut here = blocks(&ranks[r]);
         for v in movers {
             let u = nbs[v][0];
             let pu = pos_prev[u];
@@ -786,7 +791,6 @@ fn align_sides(
             // A move can put v on the wrong side of another subgraph: look
             // again, a bounded number of times.
             for _ in 0..nc.min(8) {
-                let here = blocks(&ranks[r]);
                 let Some(pv) = ranks[r].iter().position(|&x| x == v) else {
                     break;
                 };
@@ -813,6 +817,7 @@ fn align_sides(
                 let at = if side(pu, a) < 0 { lo } else { hi + 1 };
                 list.insert(at.min(list.len()), v);
                 ranks[r] = list;
+                here = blocks(&ranks[r]);
                 moved = true;
             }
         }

@@ -296,6 +296,18 @@ const BORDER_CLEAR: f64 = 3.0;
 /// top of boxes beside its lower point. `None` when the plain curve is
 /// clear, or no such detour is.
 fn gap_curve(p: Point, q: Point, avoid: &[(f64, f64, f64, f64)]) -> Option<Vec<Seg>> {
+    // Every curve tried stays within the box spanned by p and q (its
+    // control points do): only boxes overlapping it matter.
+    let (gx0, gx1) = (p.x.min(q.x), p.x.max(q.x));
+    let avoid: Vec<(f64, f64, f64, f64)> = avoid
+        .iter()
+        .copied()
+        .filter(|&(x0, x1, y0, y1)| x0 < gx1 && x1 > gx0 && y0 < q.y && y1 > p.y)
+        .collect();
+    if avoid.is_empty() {
+        return None;
+    }
+    let avoid = avoid.as_slice();
     let s_curve = |a: f64, b: f64| {
         let (pa, qb) = (Point::new(p.x, a), Point::new(q.x, b));
         let mid = (b - a) / 2.0;

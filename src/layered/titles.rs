@@ -49,6 +49,21 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
         if t.width <= 0.0 || t.height <= 0.0 {
             continue;
         }
+        // Only edges that reach the band matter.
+        let (by0, by1) = (t.top() - CLEAR - 1.0, t.bottom() + CLEAR + 1.0);
+        let polys: Vec<&Vec<Point>> = polys
+            .iter()
+            .filter(|p| {
+                p.iter().any(|q| q.y >= by0) && p.iter().any(|q| q.y <= by1) && {
+                    let (x0, x1) = p
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), q| {
+                            (a.min(q.x), b.max(q.x))
+                        });
+                    x1 >= r.left() && x0 <= r.right()
+                }
+            })
+            .collect();
         let crossed = |t: &Rect| {
             let b = grown(t, CLEAR);
             polys
@@ -71,7 +86,7 @@ pub(crate) fn place_titles(graph: &Graph, g: &mut Geometry) {
         let half = t.width / 2.0 + CLEAR + 0.5;
         // The x extent of every piece of edge within the band.
         let mut runs: Vec<(f64, f64)> = Vec::new();
-        for p in &polys {
+        for p in polys.iter() {
             for w in p.windows(2) {
                 let (a, b) = (w[0], w[1]);
                 let (ya, yb) = (a.y.min(b.y), a.y.max(b.y));
