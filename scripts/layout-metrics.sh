@@ -9,7 +9,9 @@
 # Default folders: ../shared/reference/flowchart ../shared/reference/cypress
 # Columns: crossings, node/label overlaps, edges through nodes, cluster
 # violations, total_bends, mean (over diagrams) of mean_turning_deg,
-# edge_overlaps, edges_through_clusters.
+# edge_overlaps, edges_through_clusters, and edges_through_titles: (edge,
+# subgraph) pairs where an edge enters a subgraph's title box (shrunk by
+# 1 px; ours only: the reference layouts carry no title boxes, "-").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -30,13 +32,47 @@ for folder in "${folders[@]}"; do
 import json, subprocess, sys, glob, os
 out, tool, folder, verbose = sys.argv[1:5]
 keys = ["crossings", "node_overlaps", "label_overlaps", "edges_through_nodes", "cluster_violations",
-        "total_bends", "mean_turning_deg", "edge_overlaps", "edges_through_clusters"]
+        "total_bends", "mean_turning_deg", "edge_overlaps", "edges_through_clusters",
+        "edges_through_titles"]
 must_be_zero = ["node_overlaps", "label_overlaps", "edges_through_nodes", "cluster_violations",
-                "edge_overlaps"]
+                "edge_overlaps", "edges_through_clusters", "edges_through_titles"]
 short = {"crossings": "cross", "node_overlaps": "node_ov", "label_overlaps": "label_ov",
          "edges_through_nodes": "thru_n", "cluster_violations": "clus_viol",
          "total_bends": "bends", "mean_turning_deg": "turn_deg", "edge_overlaps": "edge_ov",
-         "edges_through_clusters": "thru_c"}
+         "edges_through_clusters": "thru_c", "edges_through_titles": "thru_t"}
+
+def seg_hits(p, q, x0, y0, x1, y1):
+    # Liang-Barsky: whether segment p-q enters the open box.
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for pv, qv in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pv == 0:
+            if qv <= 0:
+                return False
+        else:
+            t = qv / pv
+            if pv < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 >= t1:
+                return False
+    return t0 < t1
+
+def title_hits(path):
+    d = json.load(open(path))
+    n = 0
+    for c in d.get("clusters", []):
+        t = c.get("titleBox")
+        if not t or not t.get("width") or not t.get("height"):
+            continue
+        x0, x1 = t["x"] - t["width"] / 2 + 1, t["x"] + t["width"] / 2 - 1
+        y0, y1 = t["y"] - t["height"] / 2 + 1, t["y"] + t["height"] / 2 - 1
+        for e in d.get("edges", []):
+            pts = e.get("points") or []
+            if any(seg_hits(p, q, x0, y0, x1, y1) for p, q in zip(pts, pts[1:])):
+                n += 1
+    return n
 
 def metrics(path, direction):
     r = subprocess.run([sys.executable, tool, path, "--direction", direction],
@@ -76,6 +112,8 @@ for name in jobs:
             ref_jobs[key] = (ref, header_direction(os.path.join(folder, name + ".mmd")))
 with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
     ours = dict(zip(jobs, ex.map(lambda a: metrics(*a), jobs.values())))
+for name, (f, _) in jobs.items():
+    ours[name]["edges_through_titles"] = title_hits(f)
     cache.update(zip(ref_jobs, ex.map(lambda a: metrics(*a), ref_jobs.values())))
 os.makedirs("target", exist_ok=True)
 json.dump(cache, open(cache_path, "w"))
@@ -88,6 +126,9 @@ for name in jobs:
 def totals(ms):
     t = {}
     for k in keys:
+        if k == "edges_through_titles" and not any(k in m for m in ms):
+            t[k] = "-"
+            continue
         vals = [m.get(k, 0) or 0 for m in ms]
         t[k] = round(sum(vals) / len(vals), 2) if k == "mean_turning_deg" and vals else sum(vals)
     return t

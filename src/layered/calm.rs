@@ -21,6 +21,9 @@
 //!    Edges are visited in input order, twice (an edge can become free once
 //!    its neighbours are straight). The crossing count of the drawing never
 //!    grows: each replacement is judged against the current other edges.
+//! 3. Titles (after `titles::place_titles`): an edge that still crosses a
+//!    subgraph title gets ports moved along its nodes' facing sides, to a
+//!    line or head-on curve that crosses no title, under the same checks.
 
 use super::graph::Graph;
 use super::route::Curve;
@@ -137,6 +140,11 @@ fn grown(r: &Rect, by: f64) -> Rect {
     }
 }
 
+/// Whether segment p–q enters the open box `r` (for the router).
+pub(crate) fn segment_enters(p: Point, q: Point, r: &Rect) -> bool {
+    hits(p, q, r)
+}
+
 /// Whether segment p–q enters the open box `r` (Liang–Barsky).
 fn hits(p: Point, q: Point, r: &Rect) -> bool {
     let (x0, x1, y0, y1) = (r.left(), r.right(), r.top(), r.bottom());
@@ -180,6 +188,16 @@ fn border_crossings(pts: &[Point], r: &Rect) -> usize {
     pts.windows(2)
         .filter(|w| inside(w[0], r) != inside(w[1], r))
         .count()
+}
+
+/// The polyline with every piece cut in 16 (a straight line's two ends
+/// may both lie outside a box it passes through).
+fn dense(pts: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = pts.first().copied().into_iter().collect();
+    for w in pts.windows(2) {
+        out.extend((1..=16).map(|k| lerp(w[0], w[1], k as f64 / 16.0)));
+    }
+    out
 }
 
 /// Even–odd point-in-polygon test.
@@ -321,7 +339,7 @@ fn clear_of_boxes(
         if title_hit(pts) && !title_hit(old) {
             return false;
         }
-        if border_crossings(pts, &c.rect) > border_crossings(old, &c.rect) {
+        if border_crossings(&dense(pts), &c.rect) > border_crossings(&dense(old), &c.rect) {
             return false;
         }
     }
@@ -406,6 +424,9 @@ fn head_on_controls(p: Point, na: Point, q: Point, nb: Point) -> Option<(Point, 
     ))
 }
 
+/// Ports tried along a node's side (plus one) for an edge crossing a title.
+const SIDE_STEPS: usize = 10;
+
 /// Least run along a side's axis for a head-on curve.
 const MIN_RUN: f64 = 16.0;
 
@@ -458,14 +479,29 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
         .map(|j| node_outline(graph, g, j))
         .collect();
     let mut polys: Vec<Vec<Point>> = g.edges.iter().map(|e| e.path.sample(8)).collect();
-    for _round in 0..2 {
+    let hits_title = |g: &Geometry, pts: &[Point]| {
+        g.clusters.iter().any(|c| {
+            let t = grown(&c.title, 2.0);
+            pts.windows(2).any(|w| hits(w[0], w[1], &t))
+        })
+    };
+    // Rounds 0 and 1 calm routed curves; round 2 moves the ports of edges
+    // that still cross a subgraph title (one that found no free place in
+    // its band) along their nodes' sides, to a line or head-on curve that
+    // crosses none.
+    for round in 0..3 {
+        let fix_title = round == 2;
         for i in 0..m {
             let e = &graph.edges[i];
             if e.from == e.to || Curve::of(graph, i, default_curve) != Curve::Smooth {
                 continue;
             }
             let path = &g.edges[i].path;
-            if !path.segs.iter().any(|s| matches!(s, Seg::Cubic(..))) {
+            if fix_title {
+                if !hits_title(g, &polys[i]) {
+                    continue;
+                }
+            } else if !path.segs.iter().any(|s| matches!(s, Seg::Cubic(..))) {
                 continue;
             }
             let (a, b) = (path.start, path.end());
@@ -505,6 +541,44 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
                             pairs.push((pa, pb));
                         }
                     }
+                    if fix_title {
+                        // Ports along the sides of each node that face the
+                        // other, 6 px short of the corners.
+                        let along = |j: usize, toward: Point| -> Vec<Point> {
+                            let (r, c) = (g.nodes[j], centre(j));
+                            let mut out = Vec::new();
+                            for k in 0..=SIDE_STEPS {
+                                let f = k as f64 / SIDE_STEPS as f64;
+                                let x = r.left() + 6.0 + (r.width - 12.0).max(0.0) * f;
+                                let y = r.top() + 6.0 + (r.height - 12.0).max(0.0) * f;
+                                for (side, faces) in [
+                                    (Point::new(x, r.top()), toward.y < r.top()),
+                                    (Point::new(x, r.bottom()), toward.y > r.bottom()),
+                                    (Point::new(r.left(), y), toward.x < r.left()),
+                                    (Point::new(r.right(), y), toward.x > r.right()),
+                                ] {
+                                    if faces {
+                                        let far = Point::new(
+                                            c.x + (side.x - c.x) * 1e3,
+                                            c.y + (side.y - c.y) * 1e3,
+                                        );
+                                        out.push(exit(j, far));
+                                    }
+                                }
+                            }
+                            out
+                        };
+                        let (sa, sb) = (along(f, cb), along(t, ca));
+                        for &pa in &sa {
+                            pairs.push((pa, b));
+                            for &pb in &sb {
+                                pairs.push((pa, pb));
+                            }
+                        }
+                        for &pb in &sb {
+                            pairs.push((a, pb));
+                        }
+                    }
                 }
                 (Some(f), None) => pairs.push((exit(f, b), b)),
                 (None, Some(t)) => pairs.push((a, exit(t, a))),
@@ -542,6 +616,9 @@ pub(crate) fn calm(graph: &Graph, g: &mut Geometry, default_curve: Option<&str>)
             let old = polys[i].clone();
             let (path_a, path_b) = (a, b);
             for (_, line, curve) in cands {
+                if fix_title && hits_title(g, &line) {
+                    continue;
+                }
                 if !clear_of_boxes(graph, g, i, ends, &line, &old) {
                     continue;
                 }

@@ -133,6 +133,12 @@ pub fn to_json(g: &Graph, geom: &Geometry) -> String {
         o.opt_str(cluster_id(s.parent));
         o.key("title");
         o.string(&s.title);
+        o.key("titleBox");
+        o.open(b'{');
+        o.key("height");
+        o.num(c.title.height);
+        o.rect_keys(&c.title);
+        o.close(b'}');
         o.rect_keys(&c.rect);
         o.close(b'}');
     }
@@ -232,6 +238,10 @@ fn to_json_value(g: &Graph, geom: &Geometry) -> String {
         .map(|(c, s)| {
             json!({
                 "id": s.id, "title": s.title,
+                "titleBox": {
+                    "x": num(c.title.x), "y": num(c.title.y),
+                    "width": num(c.title.width), "height": num(c.title.height),
+                },
                 "x": num(c.rect.x), "y": num(c.rect.y),
                 "width": num(c.rect.width), "height": num(c.rect.height),
                 "parent": cluster_id(s.parent),

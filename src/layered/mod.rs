@@ -29,6 +29,7 @@ pub mod ports;
 mod position;
 pub mod route;
 pub mod simplex;
+mod titles;
 pub mod verify;
 
 use crate::geometry::Direction;
@@ -224,6 +225,7 @@ pub fn layout(graph: &Graph, opts: &LayoutOptions) -> Geometry {
     );
     let mut geometry = finish(graph, &lg, &pos, paths, opts);
     if opts.calm_edges {
+        titles::place_titles(graph, &mut geometry);
         calm::calm(graph, &mut geometry, opts.default_curve.as_deref());
     }
     // Debug builds check every modest layout against the invariants.

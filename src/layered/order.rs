@@ -700,6 +700,132 @@ pub fn keep_sides(g: &OrderGraph, ranks: &mut [Vec<usize>], is_dummy: &[bool]) {
             }
         }
     }
+    // What is left crosses a subgraph: an edge may cross a subgraph's
+    // border only when one of its ends is inside. Every edge point then
+    // follows its neighbour's side, whatever it costs in crossings —
+    // either the neighbour above (the edge keeps the side it comes from)
+    // or the one below; of the two, the order with fewer crossings.
+    let mut down = ranks.to_vec();
+    let moved_down = align_sides(g, &mut down, is_dummy, true);
+    let mut up = ranks.to_vec();
+    let moved_up = align_sides(g, &mut up, is_dummy, false);
+    if !moved_down && !moved_up {
+        return;
+    }
+    let count = |rs: &[Vec<usize>]| {
+        let mut pos = vec![0usize; g.cluster.len()];
+        for list in rs {
+            for (i, &v) in list.iter().enumerate() {
+                pos[v] = i;
+            }
+        }
+        total_crossings(g, rs, &pos)
+    };
+    let best = if count(&up) <= count(&down) { up } else { down };
+    ranks.clone_from_slice(&best);
+}
+
+/// Move every edge point (one neighbour toward the rank it follows) that
+/// stands on the other side of a subgraph than that neighbour — both
+/// outside the subgraph, which is present on both ranks — next to the
+/// subgraph on the neighbour's side. Ranks are visited downward (each point
+/// follows the one above) or upward. Returns whether anything moved.
+fn align_sides(
+    g: &OrderGraph,
+    ranks: &mut [Vec<usize>],
+    is_dummy: &[bool],
+    downward: bool,
+) -> bool {
+    let nc = g.cluster_parent.len();
+    // Every subgraph with the subgraphs around it, computed once.
+    let chains: Vec<Vec<usize>> = (0..nc)
+        .map(|c| super::enclosing(g.cluster_parent, Some(c)))
+        .collect();
+    let anc = |c: Option<usize>| -> &[usize] { c.map_or(&[], |c| chains[c].as_slice()) };
+    let blocks = |list: &[usize]| {
+        let mut b: Vec<Option<(usize, usize)>> = vec![None; nc];
+        for (i, &v) in list.iter().enumerate() {
+            for &c in anc(g.cluster[v]) {
+                b[c] = Some(b[c].map_or((i, i), |(lo, _)| (lo, i)));
+            }
+        }
+        b
+    };
+    let side = |p: usize, (lo, hi): (usize, usize)| {
+        if p < lo {
+            -1
+        } else if p > hi {
+            1
+        } else {
+            0
+        }
+    };
+    let mut moved = false;
+    let mut pos_prev = vec![usize::MAX; g.cluster.len()];
+    let visit: Vec<usize> = if downward {
+        (1..ranks.len()).collect()
+    } else {
+        (0..ranks.len().saturating_sub(1)).rev().collect()
+    };
+    for r in visit {
+        let nr = if downward { r - 1 } else { r + 1 };
+        let prev = blocks(&ranks[nr]);
+        for (i, &v) in ranks[nr].iter().enumerate() {
+            pos_prev[v] = i;
+        }
+        let nbs = if downward { g.up } else { g.down };
+        let movers: Vec<usize> = ranks[r]
+            .iter()
+            .copied()
+            .filter(|&v| is_dummy[v] && nbs[v].len() == 1)
+            .collect();
+        let mut here = blocks(&ranks[r]);
+        for v in movers {
+            let u = nbs[v][0];
+            let pu = pos_prev[u];
+            if pu == usize::MAX {
+                continue;
+            }
+            let v_anc = anc(g.cluster[v]);
+            let u_anc = anc(g.cluster[u]);
+            // A move can put v on the wrong side of another subgraph: look
+            // again, a bounded number of times.
+            for _ in 0..nc.min(8) {
+                let Some(pv) = ranks[r].iter().position(|&x| x == v) else {
+                    break;
+                };
+                let wrong = (0..nc).find(|&c| {
+                    let beside = g.cluster_parent[c].is_none_or(|p| v_anc.contains(&p));
+                    if !beside || v_anc.contains(&c) || u_anc.contains(&c) {
+                        return false;
+                    }
+                    let (Some(a), Some(h)) = (prev[c], here[c]) else {
+                        return false;
+                    };
+                    let (su, sv) = (side(pu, a), side(pv, h));
+                    su != 0 && sv != 0 && su != sv
+                });
+                let Some(c) = wrong else { break };
+                let (Some(a), Some(_)) = (prev[c], here[c]) else {
+                    break;
+                };
+                let mut list = ranks[r].clone();
+                list.remove(pv);
+                let Some((lo, hi)) = blocks(&list)[c] else {
+                    break;
+                };
+                let at = if side(pu, a) < 0 { lo } else { hi + 1 };
+                list.insert(at.min(list.len()), v);
+                ranks[r] = list;
+                here = blocks(&ranks[r]);
+                moved = true;
+            }
+        }
+        for &v in &ranks[nr] {
+            pos_prev[v] = usize::MAX;
+        }
+    }
+    moved
 }
 
 #[cfg(test)]

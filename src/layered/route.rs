@@ -144,7 +144,24 @@ pub(crate) fn route(
     let mut loop_seen = vec![0usize; graph.nodes.len()];
     let mut loop_label_off = vec![0.0f64; graph.nodes.len()];
     let mut result = Vec::with_capacity(graph.edges.len());
+    let node_parent = graph.node_parents();
     for (i, e) in graph.edges.iter().enumerate() {
+        // Subgraphs this edge may not enter: those holding neither end.
+        let own: Vec<usize> = [(e.from, e.from_cluster), (e.to, e.to_cluster)]
+            .into_iter()
+            .flat_map(|(v, c)| {
+                let mut o = super::enclosing(&lg.cluster_parent, node_parent[v]);
+                o.extend(super::enclosing(&lg.cluster_parent, c));
+                o
+            })
+            .collect();
+        let avoid: Vec<(f64, f64, f64, f64)> = pos
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !own.contains(c))
+            .map(|(_, &b)| b)
+            .collect();
         if e.from == e.to {
             let j = loop_seen[e.from];
             loop_seen[e.from] += 1;
@@ -202,11 +219,14 @@ pub(crate) fn route(
             let top = pos.y[r] - pos.half[r];
             let mid = (top - cur.y) / 2.0;
             let to = Point::new(tx, top);
-            segs.push(Seg::Cubic(
-                Point::new(cur.x, cur.y + mid),
-                Point::new(tx, top - mid),
-                to,
-            ));
+            match gap_curve(cur, to, &avoid) {
+                Some(detour) => segs.extend(detour),
+                None => segs.push(Seg::Cubic(
+                    Point::new(cur.x, cur.y + mid),
+                    Point::new(tx, top - mid),
+                    to,
+                )),
+            }
             cur = to;
             if is_last {
                 let d =
@@ -236,6 +256,98 @@ pub(crate) fn route(
         result.push((path, label));
     }
     result
+}
+
+/// Whether the path from `p` through `segs` enters one of the boxes
+/// (abstract `(x0, x1, y0, y1)`).
+fn enters_any(p: Point, segs: &[Seg], boxes: &[(f64, f64, f64, f64)]) -> bool {
+    if boxes.is_empty() {
+        return false;
+    }
+    let path = EdgePath {
+        start: p,
+        segs: segs.to_vec(),
+    };
+    // Sampled as the drawing is measured (8 per curve: chords cut inside
+    // a bend) and finer.
+    let (coarse, fine) = (path.sample(8), path.sample(16));
+    boxes.iter().any(|&(x0, x1, y0, y1)| {
+        let r = Rect {
+            x: (x0 + x1) / 2.0,
+            y: (y0 + y1) / 2.0,
+            width: (x1 - x0).max(0.0),
+            height: (y1 - y0).max(0.0),
+        };
+        r.width > 0.0
+            && r.height > 0.0
+            && [&coarse, &fine]
+                .iter()
+                .any(|pts| pts.windows(2).any(|w| calm::segment_enters(w[0], w[1], &r)))
+    })
+}
+
+/// Room kept between a detour and the subgraph border it passes.
+const BORDER_CLEAR: f64 = 3.0;
+
+/// The crossing of a gap from `p` down to `q` when the plain S-curve would
+/// enter a subgraph the edge does not belong to (`avoid`, abstract boxes),
+/// and a detour within the gap does not: the edge keeps straight down past
+/// the bottom of boxes beside its upper point and turns across before the
+/// top of boxes beside its lower point. `None` when the plain curve is
+/// clear, or no such detour is.
+fn gap_curve(p: Point, q: Point, avoid: &[(f64, f64, f64, f64)]) -> Option<Vec<Seg>> {
+    // Every curve tried stays within the box spanned by p and q (its
+    // control points do): only boxes overlapping it matter.
+    let (gx0, gx1) = (p.x.min(q.x), p.x.max(q.x));
+    let avoid: Vec<(f64, f64, f64, f64)> = avoid
+        .iter()
+        .copied()
+        .filter(|&(x0, x1, y0, y1)| x0 < gx1 && x1 > gx0 && y0 < q.y && y1 > p.y)
+        .collect();
+    if avoid.is_empty() {
+        return None;
+    }
+    let avoid = avoid.as_slice();
+    let s_curve = |a: f64, b: f64| {
+        let (pa, qb) = (Point::new(p.x, a), Point::new(q.x, b));
+        let mid = (b - a) / 2.0;
+        let mut segs = Vec::with_capacity(3);
+        if a > p.y + 1e-9 {
+            segs.push(Seg::Line(pa));
+        }
+        segs.push(Seg::Cubic(
+            Point::new(pa.x, a + mid),
+            Point::new(qb.x, b - mid),
+            qb,
+        ));
+        if b < q.y - 1e-9 {
+            segs.push(Seg::Line(q));
+        }
+        segs
+    };
+    if !enters_any(p, &s_curve(p.y, q.y), avoid) {
+        return None;
+    }
+    let (mut a, mut b) = (p.y, q.y);
+    for _ in 0..4 {
+        for &(x0, x1, y0, y1) in avoid {
+            let beside = |x: f64| x <= x0 + 1.0 || x >= x1 - 1.0;
+            if y1 > a && y1 < b && beside(p.x) {
+                a = a.max(y1 + BORDER_CLEAR);
+            }
+            if y0 < b && y0 > a && beside(q.x) {
+                b = b.min(y0 - BORDER_CLEAR);
+            }
+        }
+        if b - a < 4.0 {
+            return None;
+        }
+        let segs = s_curve(a, b);
+        if !enters_any(p, &segs, avoid) {
+            return Some(segs);
+        }
+    }
+    None
 }
 
 /// How an edge is drawn between its routed points.

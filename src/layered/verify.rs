@@ -248,3 +248,54 @@ pub fn crossings(g: &Geometry) -> usize {
     }
     count
 }
+
+/// The subgraphs an edge may cross the border of: those holding one of
+/// its ends (a node's subgraphs, or a subgraph end and the subgraphs around
+/// it).
+fn own_clusters(graph: &Graph, parents: &[Option<usize>], i: usize) -> Vec<usize> {
+    let parent: Vec<Option<usize>> = graph.clusters.iter().map(|s| s.parent).collect();
+    let e = &graph.edges[i];
+    let mut own = Vec::new();
+    for (node, cluster) in [(e.from, e.from_cluster), (e.to, e.to_cluster)] {
+        own.extend(super::enclosing(
+            &parent,
+            parents.get(node).copied().flatten(),
+        ));
+        own.extend(super::enclosing(&parent, cluster));
+    }
+    own
+}
+
+/// (edge, subgraph) pairs where the edge enters the subgraph's box (shrunk
+/// by 1 px, as `layout_metrics.py` counts edges_through_clusters) although
+/// neither end is inside it. Not part of [`Report::is_clean`]: flowcharts
+/// keep it at zero (`calm`), other types are only measured.
+pub fn edges_through_clusters(graph: &Graph, g: &Geometry) -> Vec<(usize, usize)> {
+    let parents = graph.node_parents();
+    let mut out = Vec::new();
+    for (i, e) in g.edges.iter().enumerate() {
+        let own = own_clusters(graph, &parents, i);
+        let pts = e.path.sample(8);
+        for (c, cg) in g.clusters.iter().enumerate() {
+            if !own.contains(&c) && pts.windows(2).any(|w| segment_hits(w[0], w[1], &cg.rect)) {
+                out.push((i, c));
+            }
+        }
+    }
+    out
+}
+
+/// (edge, subgraph) pairs where the edge crosses the subgraph's title box
+/// (shrunk by 1 px), whether or not the edge belongs to the subgraph.
+pub fn edges_through_titles(g: &Geometry) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, e) in g.edges.iter().enumerate() {
+        let pts = e.path.sample(8);
+        for (c, cg) in g.clusters.iter().enumerate() {
+            if pts.windows(2).any(|w| segment_hits(w[0], w[1], &cg.title)) {
+                out.push((i, c));
+            }
+        }
+    }
+    out
+}
