@@ -112,9 +112,9 @@ for name in jobs:
             ref_jobs[key] = (ref, header_direction(os.path.join(folder, name + ".mmd")))
 with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
     ours = dict(zip(jobs, ex.map(lambda a: metrics(*a), jobs.values())))
+    cache.update(zip(ref_jobs, ex.map(lambda a: metrics(*a), ref_jobs.values())))
 for name, (f, _) in jobs.items():
     ours[name]["edges_through_titles"] = title_hits(f)
-    cache.update(zip(ref_jobs, ex.map(lambda a: metrics(*a), ref_jobs.values())))
 os.makedirs("target", exist_ok=True)
 json.dump(cache, open(cache_path, "w"))
 theirs = {}
