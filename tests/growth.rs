@@ -353,6 +353,20 @@ fn sankey_chains_grow_linearly() {
     });
 }
 
+/// A sankey star: one hub linked to every leaf (once quadratic: each
+/// leaf's move re-sorted all the hub's links and walked them to find its
+/// own; a hub's list is now indexed and re-sorted once per column pass).
+#[test]
+fn sankey_stars_grow_linearly() {
+    grows_linearly("sankey star", 1_000, |n| {
+        let mut s = String::from("sankey-beta\n");
+        for i in 0..n {
+            let _ = writeln!(s, "hub,leaf{i},{}", i % 7 + 1);
+        }
+        s
+    });
+}
+
 /// An architecture chain: every edge routed among every service (once
 /// quadratic: the search grid and each step's obstacle test covered the
 /// whole diagram).

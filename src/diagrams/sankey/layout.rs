@@ -195,6 +195,12 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
         py,
         top: y0,
         bottom: y1,
+        pos_out: vec![0; links.len()],
+        pos_in: vec![0; links.len()],
+        pre_out: vec![Vec::new(); n],
+        pre_in: vec![Vec::new(); n],
+        stale_out: Vec::new(),
+        stale_in: Vec::new(),
     };
     for c in &columns {
         for &i in c {
@@ -224,6 +230,7 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
                     st.reorder_around(&mut g, src);
                 }
             }
+            st.flush(&mut g);
             st.sort_column(&mut columns[ci]);
             st.resolve(&columns[ci], beta);
         }
@@ -246,6 +253,7 @@ pub fn layout(s: &Sankey, cfg: &SankeyConfig, palette: &[String]) -> Geometry {
                     st.reorder_around(&mut g, t);
                 }
             }
+            st.flush(&mut g);
             st.sort_column(column);
             st.resolve(column, beta);
         }
@@ -416,6 +424,14 @@ fn longest_acyclic(nexts: &[Vec<usize>]) -> Option<Vec<usize>> {
     (queue.len() == n).then_some(d)
 }
 
+/// Above this many links on one side, a node's link list is indexed
+/// (position of each link, prefix sums of the widths before it) instead of
+/// walked, and re-sorted once per column pass instead of after every
+/// neighbour's move: a hub with thousands of links would otherwise cost a
+/// sort and a walk of all of them per neighbour (quadratic). Diagrams whose
+/// nodes all have fewer links are laid out exactly as before.
+const HEAVY: usize = 256;
+
 struct State<'a> {
     links: &'a [super::model::Link],
     width: &'a [f64],
@@ -424,59 +440,138 @@ struct State<'a> {
     py: f64,
     top: f64,
     bottom: f64,
+    /// For a link: its index in its source's `out` and its target's `inc`
+    /// (kept for the links of heavy lists only).
+    pos_out: Vec<usize>,
+    pos_in: Vec<usize>,
+    /// For a node with a heavy list: the running sum of the link widths
+    /// before each entry.
+    pre_out: Vec<Vec<f64>>,
+    pre_in: Vec<Vec<f64>>,
+    /// Heavy lists whose re-sort waits for the end of the column pass.
+    stale_out: Vec<usize>,
+    stale_in: Vec<usize>,
 }
 
 impl State<'_> {
-    fn sort_links(&self, g: &mut G, i: usize) {
+    fn sort_out(&mut self, g: &mut G, s: usize) {
         let links = self.links;
         let y0 = &self.y0;
-        g.out[i].sort_by(|&a, &b| {
+        crate::work::add(g.out[s].len());
+        g.out[s].sort_by(|&a, &b| {
             y0[links[a].target]
                 .total_cmp(&y0[links[b].target])
                 .then(a.cmp(&b))
         });
-        g.inc[i].sort_by(|&a, &b| {
+        if g.out[s].len() > HEAVY {
+            let mut sum = 0.0;
+            let pre = &mut self.pre_out[s];
+            pre.clear();
+            for (j, &k) in g.out[s].iter().enumerate() {
+                self.pos_out[k] = j;
+                pre.push(sum);
+                sum += self.width[k];
+            }
+        }
+    }
+
+    fn sort_in(&mut self, g: &mut G, t: usize) {
+        let links = self.links;
+        let y0 = &self.y0;
+        crate::work::add(g.inc[t].len());
+        g.inc[t].sort_by(|&a, &b| {
             y0[links[a].source]
                 .total_cmp(&y0[links[b].source])
                 .then(a.cmp(&b))
         });
+        if g.inc[t].len() > HEAVY {
+            let mut sum = 0.0;
+            let pre = &mut self.pre_in[t];
+            pre.clear();
+            for (j, &k) in g.inc[t].iter().enumerate() {
+                self.pos_in[k] = j;
+                pre.push(sum);
+                sum += self.width[k];
+            }
+        }
     }
 
-    fn reorder_around(&self, g: &mut G, i: usize) {
-        let ins: Vec<usize> = g.inc[i].iter().map(|&k| self.links[k].source).collect();
-        let outs: Vec<usize> = g.out[i].iter().map(|&k| self.links[k].target).collect();
-        let links = self.links;
-        let y0 = &self.y0;
-        for s in ins {
-            g.out[s].sort_by(|&a, &b| {
-                y0[links[a].target]
-                    .total_cmp(&y0[links[b].target])
-                    .then(a.cmp(&b))
-            });
+    fn sort_links(&mut self, g: &mut G, i: usize) {
+        self.sort_out(g, i);
+        self.sort_in(g, i);
+    }
+
+    /// After node `i` moved: its neighbours' lists follow the new order
+    /// (heavy lists at the end of the column pass, [`State::flush`]).
+    fn reorder_around(&mut self, g: &mut G, i: usize) {
+        crate::work::add(1 + g.inc[i].len() + g.out[i].len());
+        for j in 0..g.inc[i].len() {
+            let s = self.links[g.inc[i][j]].source;
+            if g.out[s].len() > HEAVY {
+                self.stale_out.push(s);
+            } else {
+                self.sort_out(g, s);
+            }
         }
-        for t in outs {
-            g.inc[t].sort_by(|&a, &b| {
-                y0[links[a].source]
-                    .total_cmp(&y0[links[b].source])
-                    .then(a.cmp(&b))
-            });
+        for j in 0..g.out[i].len() {
+            let t = self.links[g.out[i][j]].target;
+            if g.inc[t].len() > HEAVY {
+                self.stale_in.push(t);
+            } else {
+                self.sort_in(g, t);
+            }
+        }
+    }
+
+    /// Re-sort the heavy lists left stale during a column pass.
+    fn flush(&mut self, g: &mut G) {
+        let mut outs = std::mem::take(&mut self.stale_out);
+        outs.sort_unstable();
+        outs.dedup();
+        for s in outs {
+            self.sort_out(g, s);
+        }
+        let mut ins = std::mem::take(&mut self.stale_in);
+        ins.sort_unstable();
+        ins.dedup();
+        for t in ins {
+            self.sort_in(g, t);
+        }
+    }
+
+    /// The widths before link `k` in a heavy list, plus `py` per link when
+    /// `gaps` (what the walks below add up, from the index).
+    fn indexed(&self, pre: &[f64], pos: usize, gaps: bool) -> f64 {
+        let w = pre.get(pos).copied().unwrap_or(0.0);
+        if gaps {
+            w + pos as f64 * self.py
+        } else {
+            w
         }
     }
 
     /// Where `src`'s top would be for link `k` to arrive level at `t`.
     fn target_top(&self, g: &G, src: usize, t: usize, k: usize) -> f64 {
         let mut y = self.y0[src] - (g.out[src].len() as f64 - 1.0) * self.py / 2.0;
-        for &o in &g.out[src] {
-            if o == k {
-                break;
+        if g.out[src].len() > HEAVY {
+            y += self.indexed(&self.pre_out[src], self.pos_out[k], true);
+        } else {
+            for &o in &g.out[src] {
+                if o == k {
+                    break;
+                }
+                y += self.width[o] + self.py;
             }
-            y += self.width[o] + self.py;
         }
-        for &o in &g.inc[t] {
-            if o == k {
-                break;
+        if g.inc[t].len() > HEAVY {
+            y -= self.indexed(&self.pre_in[t], self.pos_in[k], false);
+        } else {
+            for &o in &g.inc[t] {
+                if o == k {
+                    break;
+                }
+                y -= self.width[o];
             }
-            y -= self.width[o];
         }
         y
     }
@@ -484,17 +579,25 @@ impl State<'_> {
     /// Where `t`'s top would be for link `k` to leave level from `src`.
     fn source_top(&self, g: &G, src: usize, t: usize, k: usize) -> f64 {
         let mut y = self.y0[t] - (g.inc[t].len() as f64 - 1.0) * self.py / 2.0;
-        for &o in &g.inc[t] {
-            if o == k {
-                break;
+        if g.inc[t].len() > HEAVY {
+            y += self.indexed(&self.pre_in[t], self.pos_in[k], true);
+        } else {
+            for &o in &g.inc[t] {
+                if o == k {
+                    break;
+                }
+                y += self.width[o] + self.py;
             }
-            y += self.width[o] + self.py;
         }
-        for &o in &g.out[src] {
-            if o == k {
-                break;
+        if g.out[src].len() > HEAVY {
+            y -= self.indexed(&self.pre_out[src], self.pos_out[k], false);
+        } else {
+            for &o in &g.out[src] {
+                if o == k {
+                    break;
+                }
+                y -= self.width[o];
             }
-            y -= self.width[o];
         }
         y
     }
@@ -612,27 +715,28 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
         while end < ls.len() && ls[end].x == ls[start].x && ls[end].right == ls[start].right {
             end += 1;
         }
-        // Clusters of consecutive labels: (first, count, top).
-        let mut clusters: Vec<(usize, usize, f64)> = Vec::new();
+        // Clusters of consecutive labels: (first, count, top, sum), where
+        // `sum` is Σ (want − offset in the cluster) over its labels, kept
+        // as clusters merge so that a merge costs O(1), not O(its size).
+        let mut clusters: Vec<(usize, usize, f64, f64)> = Vec::new();
         for k in start..end {
-            clusters.push((k, 1, ls[k].want.max(0.0)));
+            clusters.push((k, 1, ls[k].want.max(0.0), ls[k].want));
             while clusters.len() >= 2 {
-                let (a0, an, at) = clusters[clusters.len() - 2];
-                let (_, bn, bt) = clusters[clusters.len() - 1];
+                let (a0, an, at, asum) = clusters[clusters.len() - 2];
+                let (_, bn, bt, bsum) = clusters[clusters.len() - 1];
                 if at + an as f64 * (h + GAP) <= bt {
                     break;
                 }
                 let n = an + bn;
-                let mean = (a0..a0 + n)
-                    .map(|j| ls[j].want - (j - a0) as f64 * (h + GAP))
-                    .sum::<f64>()
-                    / n as f64;
+                // B's labels sit `an` places further into the merged cluster.
+                let sum = asum + bsum - (an as f64) * (bn as f64) * (h + GAP);
+                let mean = sum / n as f64;
                 clusters.pop();
                 clusters.pop();
-                clusters.push((a0, n, mean.max(0.0)));
+                clusters.push((a0, n, mean.max(0.0), sum));
             }
         }
-        for (first, n, top) in clusters {
+        for (first, n, top, _) in clusters {
             for j in 0..n {
                 tops[first + j] = top + j as f64 * (h + GAP);
             }
