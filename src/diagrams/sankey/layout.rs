@@ -719,8 +719,8 @@ fn place_labels(nodes: &[Node], cfg: &SankeyConfig) -> Vec<Label> {
         // `sum` is Σ (want − offset in the cluster) over its labels, kept
         // as clusters merge so that a merge costs O(1), not O(its size).
         let mut clusters: Vec<(usize, usize, f64, f64)> = Vec::new();
-        for k in start..end {
-            clusters.push((k, 1, ls[k].want.max(0.0), ls[k].want));
+        for (k, l) in ls.iter().enumerate().take(end).skip(start) {
+            clusters.push((k, 1, l.want.max(0.0), l.want));
             while clusters.len() >= 2 {
                 let (a0, an, at, asum) = clusters[clusters.len() - 2];
                 let (_, bn, bt, bsum) = clusters[clusters.len() - 1];
