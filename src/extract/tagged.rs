@@ -126,7 +126,12 @@ fn is_name_byte(b: u8) -> bool {
 /// Parse an opening tag whose `<` is at `lt`; `Some` only for the tags we want.
 fn parse_open_tag(text: &str, lt: usize) -> Option<OpenTag> {
     let bytes = text.as_bytes();
-    let limit = bytes.len().min(lt.saturating_add(MAX_TAG_LEN));
+    // A tag is looked at up to MAX_TAG_LEN bytes, cut back to a character
+    // boundary: every slice below ends at `limit` at most.
+    let mut limit = bytes.len().min(lt.saturating_add(MAX_TAG_LEN));
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let name_start = lt + 1;
     if !bytes.get(name_start)?.is_ascii_alphabetic() {
         return None;

@@ -565,3 +565,18 @@ fn document_lines_count_every_line_end() {
         std::borrow::Cow::Borrowed(_)
     ));
 }
+
+/// A tag is looked at up to 4,096 bytes; that cut once fell inside a
+/// multi-byte character and panicked (found by the `extract` fuzz target).
+#[test]
+fn a_long_tag_cut_inside_a_character_is_no_panic() {
+    for pad in 4070..4080 {
+        let text = format!(
+            "<div class=\"mermaid\" {}担任 x>\ngraph LR\n  A --> B\n</div>\n",
+            "x".repeat(pad)
+        );
+        for kind in [SourceKind::Markdown, SourceKind::Text] {
+            let _ = extract(&text, kind);
+        }
+    }
+}
