@@ -52,10 +52,24 @@ pub(crate) fn over(
 ) -> ParseError {
     let start = offset_in(source, at).min(source.len());
     let end = (start + at.len()).min(source.len());
-    let mut e = ParseError::syntax(source, start, end, String::new());
-    e.kind = ParseErrorKind::Budget(name);
-    e.message = format!("{what}, more than the {name} budget of {limit} (raise it with {flag})");
-    e
+    let span = ParseError::syntax(source, start, end, String::new()).span;
+    over_at(span, name, what, limit, flag)
+}
+
+/// The budget error itself, at a span already found (the flowchart's
+/// lowering maps its own spans): the one place its message is written.
+pub(crate) fn over_at(
+    span: crate::syntax::Span,
+    name: &'static str,
+    what: String,
+    limit: usize,
+    flag: &str,
+) -> ParseError {
+    ParseError {
+        kind: ParseErrorKind::Budget(name),
+        message: format!("{what}, more than the {name} budget of {limit} (raise it with {flag})"),
+        span,
+    }
 }
 
 /// `count` elements so far (this one included), refused over the node

@@ -166,6 +166,55 @@ pub enum Accessibility {
     Description(String),
 }
 
+/// The accessibility texts of a diagram that takes no statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccTexts {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Read what follows the keyword of a type that takes no statements
+/// (`info`, `error`): blank lines, `%%` comments, `%%{…}%%` directives and
+/// accessibility statements (into `acc`). Returns the first other word (a
+/// slice of `source`, for a located error), or `None` at the end.
+pub fn only_trivia<'a>(
+    source: &str,
+    mut rest: &'a str,
+    acc: &mut AccTexts,
+) -> Result<Option<&'a str>, ParseError> {
+    loop {
+        let line = rest.trim_start_matches([' ', '\t', '\r']);
+        if line.is_empty() {
+            return Ok(None);
+        }
+        if let Some(r) = line.strip_prefix('\n') {
+            rest = r;
+            continue;
+        }
+        if let Some(d) = line.strip_prefix("%%{") {
+            rest = match d.find("}%%") {
+                Some(p) => &d[p + 3..],
+                None => skip_line(d),
+            };
+            continue;
+        }
+        if line.starts_with("%%") {
+            rest = skip_line(line);
+            continue;
+        }
+        if let Some((a, r)) = accessibility(source, line)? {
+            match a {
+                Accessibility::Title(t) => acc.title = Some(t),
+                Accessibility::Description(d) => acc.description = Some(d),
+            }
+            rest = r;
+            continue;
+        }
+        let n = line.find([' ', '\t', '\r', '\n']).unwrap_or(line.len());
+        return Ok(Some(&line[..n]));
+    }
+}
+
 /// Read an accessibility statement at the start of `i` (after leading
 /// spaces). Returns it and the rest of the input after it (the rest of the
 /// line, or after the closing `}`), `Ok(None)` when `i` does not start with

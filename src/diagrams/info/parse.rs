@@ -4,7 +4,7 @@
 //! comments, `%%{…}%%` directives and accessibility statements.
 
 use super::model::Info;
-use crate::syntax::preamble::{accessibility, Accessibility};
+use crate::syntax::preamble::{only_trivia, AccTexts};
 use crate::syntax::{ParseError, Preamble};
 
 /// Parse an `info` diagram.
@@ -20,38 +20,8 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Info, ParseError> {
             rest = r;
         }
     }
-    loop {
-        let line_start = rest.trim_start_matches([' ', '\t', '\r']);
-        if line_start.is_empty() {
-            break;
-        }
-        if let Some(r) = line_start.strip_prefix('\n') {
-            rest = r;
-            continue;
-        }
-        if let Some(d) = line_start.strip_prefix("%%{") {
-            rest = match d.find("}%%") {
-                Some(p) => &d[p + 3..],
-                None => after_line(d),
-            };
-            continue;
-        }
-        if line_start.starts_with("%%") {
-            rest = after_line(line_start);
-            continue;
-        }
-        if let Some((acc, r)) = accessibility(source, line_start)? {
-            match acc {
-                Accessibility::Title(t) => info.acc_title = Some(t),
-                Accessibility::Description(d) => info.acc_descr = Some(d),
-            }
-            rest = r;
-            continue;
-        }
-        let n = line_start
-            .find([' ', '\t', '\r', '\n'])
-            .unwrap_or(line_start.len());
-        let word = &line_start[..n];
+    let mut acc = AccTexts::default();
+    if let Some(word) = only_trivia(source, rest, &mut acc)? {
         let msg = if word == "showInfo" {
             "`showInfo` must follow `info` on the first line (`info showInfo`)".to_string()
         } else {
@@ -59,12 +29,7 @@ pub fn parse(pre: &Preamble<'_>) -> Result<Info, ParseError> {
         };
         return Err(ParseError::at(source, word, msg));
     }
+    info.acc_title = acc.title;
+    info.acc_descr = acc.description;
     Ok(info)
-}
-
-fn after_line(i: &str) -> &str {
-    match i.find('\n') {
-        Some(p) => &i[p + 1..],
-        None => "",
-    }
 }

@@ -121,13 +121,7 @@ impl<'s> Lower<'s> {
         limit: usize,
         flag: &str,
     ) -> ParseError {
-        ParseError {
-            kind: ParseErrorKind::Budget(name),
-            message: format!(
-                "{what}, more than the {name} budget of {limit} (raise it with {flag})"
-            ),
-            span: self.loc.span_of(at),
-        }
+        crate::diagrams::budget::over_at(self.loc.span_of(at), name, what, limit, flag)
     }
 
     /// A label's shown text, refused when longer than the label budget
