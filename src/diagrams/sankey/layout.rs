@@ -432,6 +432,18 @@ fn longest_acyclic(nexts: &[Vec<usize>]) -> Option<Vec<usize>> {
 /// nodes all have fewer links are laid out exactly as before.
 const HEAVY: usize = 256;
 
+/// Index a heavy link list: each link's position in it, and the running
+/// sum of the widths before each entry.
+fn index_list(list: &[usize], pos: &mut [usize], pre: &mut Vec<f64>, width: &[f64]) {
+    let mut sum = 0.0;
+    pre.clear();
+    for (j, &k) in list.iter().enumerate() {
+        pos[k] = j;
+        pre.push(sum);
+        sum += width[k];
+    }
+}
+
 struct State<'a> {
     links: &'a [super::model::Link],
     width: &'a [f64],
@@ -464,14 +476,12 @@ impl State<'_> {
                 .then(a.cmp(&b))
         });
         if g.out[s].len() > HEAVY {
-            let mut sum = 0.0;
-            let pre = &mut self.pre_out[s];
-            pre.clear();
-            for (j, &k) in g.out[s].iter().enumerate() {
-                self.pos_out[k] = j;
-                pre.push(sum);
-                sum += self.width[k];
-            }
+            index_list(
+                &g.out[s],
+                &mut self.pos_out,
+                &mut self.pre_out[s],
+                self.width,
+            );
         }
     }
 
@@ -485,14 +495,7 @@ impl State<'_> {
                 .then(a.cmp(&b))
         });
         if g.inc[t].len() > HEAVY {
-            let mut sum = 0.0;
-            let pre = &mut self.pre_in[t];
-            pre.clear();
-            for (j, &k) in g.inc[t].iter().enumerate() {
-                self.pos_in[k] = j;
-                pre.push(sum);
-                sum += self.width[k];
-            }
+            index_list(&g.inc[t], &mut self.pos_in, &mut self.pre_in[t], self.width);
         }
     }
 
